@@ -40,16 +40,17 @@ export class Settings {
   @IsNotEmpty()
   HOST = '0.0.0.0';
 
+  // With stopAtFirstError, the decorator nearest the property is checked first.
   @Transform(toInt)
-  @IsInt({ message: 'INGEST_PORT must be a whole number' })
-  @Min(0)
   @Max(65535)
+  @Min(0)
+  @IsInt({ message: 'INGEST_PORT must be a whole number' })
   INGEST_PORT = 3000;
 
   @Transform(toInt)
-  @IsInt({ message: 'QUERY_PORT must be a whole number' })
-  @Min(0)
   @Max(65535)
+  @Min(0)
+  @IsInt({ message: 'QUERY_PORT must be a whole number' })
   QUERY_PORT = 3001;
 }
 
@@ -67,7 +68,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     known.filter((name) => env[name]?.trim()).map((name) => [name, env[name]!.trim()]),
   );
   const settings = plainToInstance(Settings, given);
-  const problems = validateSync(settings).flatMap((error) =>
+  const problems = validateSync(settings, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
       (message) => `${message} (got "${String(given[error.property])}")`,
     ),
