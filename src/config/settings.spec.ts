@@ -53,3 +53,22 @@ describe('loadSettings', () => {
     );
   });
 });
+
+describe('webhook settings', () => {
+  it('accepts named tokens and says what a bad list should look like', () => {
+    const tokens = 'prod:abcdefghijklmnop1234,staging:qrstuvwxyz0987654321';
+    expect(loadSettings({ WEBHOOK_TOKENS: tokens }).WEBHOOK_TOKENS).toBe(tokens);
+    expect(() => loadSettings({ WEBHOOK_TOKENS: 'prod:short' })).toThrow(
+      /WEBHOOK_TOKENS must be name:secret pairs separated by commas, each secret at least 16/,
+    );
+  });
+
+  it('defaults to token authentication, a 1 MiB body limit and a 2 s append timeout', () => {
+    expect(loadSettings({})).toMatchObject({
+      WEBHOOK_TOKENS: undefined,
+      WEBHOOK_AUTH: 'token',
+      WEBHOOK_BODY_LIMIT: 1048576,
+      EVENTSTORE_APPEND_TIMEOUT_MS: 2000,
+    });
+  });
+});

@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -52,6 +53,42 @@ export class Settings {
   @Min(0)
   @IsInt({ message: 'QUERY_PORT must be a whole number' })
   QUERY_PORT = 3001;
+
+  /**
+   * Named webhook tokens, `name:secret` pairs separated by commas. Unset, the service makes
+   * one on first start and keeps it in DATA_DIR/webhook-token.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+:[^\s,:]{16,}(,[\w.-]+:[^\s,:]{16,})*$/, {
+    message:
+      'WEBHOOK_TOKENS must be name:secret pairs separated by commas, each secret at least 16 characters',
+  })
+  WEBHOOK_TOKENS: string | undefined = undefined;
+
+  /** `token` (default) or `none`: accept webhooks without a token. */
+  @IsIn(['token', 'none'])
+  WEBHOOK_AUTH: 'token' | 'none' = 'token';
+
+  /** Largest webhook body accepted, in bytes. */
+  @Transform(toInt)
+  @Min(1024)
+  @IsInt({ message: 'WEBHOOK_BODY_LIMIT must be a whole number of bytes' })
+  WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+  /** The address Qualified reaches this service at, used to print the webhook URL. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL: string | undefined = undefined;
+
+  /**
+   * With EventStoreDB: how long a webhook waits for the server before it is kept in the local
+   * spool instead. Qualified gives up after 5 seconds.
+   */
+  @Transform(toInt)
+  @Max(4000)
+  @Min(100)
+  @IsInt({ message: 'EVENTSTORE_APPEND_TIMEOUT_MS must be a whole number of milliseconds' })
+  EVENTSTORE_APPEND_TIMEOUT_MS = 2000;
 }
 
 export class InvalidSettingsError extends Error {

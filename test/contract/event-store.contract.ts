@@ -298,7 +298,7 @@ async function readAllAfter(store: EventStore, start: Position | undefined) {
   }
 }
 
-async function collect(subscription: Subscription, stream: string, count: number) {
+export async function collect(subscription: Subscription, stream: string, count: number) {
   const events: RecordedEvent[] = [];
   let caughtUp = false;
   for await (const message of subscription) {

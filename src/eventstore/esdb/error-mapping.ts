@@ -14,9 +14,16 @@ import {
   StreamDeletedError,
 } from '../event-store.errors.js';
 
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
 /** Errors after which the same call may succeed later: the server or the network was down. */
 export function isTransient(error: unknown): boolean {
+  // Appends sometimes surface the raw gRPC status instead of the client's error class.
+  const code = (error as { code?: unknown })?.code;
   return (
+    code === GRPC_UNAVAILABLE ||
+    code === GRPC_DEADLINE_EXCEEDED ||
     error instanceof UnavailableError ||
     error instanceof DeadlineExceededError ||
     error instanceof TimeoutError ||

@@ -27,6 +27,8 @@ import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscr
 
 export interface EventStoreDbOptions {
   connectionString: string;
+  /** How long an append may take before it fails as unavailable; the client's default if unset. */
+  appendTimeoutMs?: number;
   /** How long a subscription waits before subscribing again after a dropped connection. */
   resubscribe?: RetryPolicy;
 }
@@ -37,11 +39,13 @@ type Resolved = ResolvedEvent | AllStreamResolvedEvent;
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly resubscribe: RetryPolicy;
+  private readonly appendTimeoutMs: number | undefined;
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
     this.resubscribe = options.resubscribe ?? { initialDelayMs: 100, maxDelayMs: 5000 };
+    this.appendTimeoutMs = options.appendTimeoutMs;
   }
 
   async append(
@@ -56,6 +60,7 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(stream, proposed, {
         expectedRevision: options.expectedRevision ?? 'any',
+        deadline: this.appendTimeoutMs,
       });
       const position = result.position ?? (await this.lastPositionOf(stream));
       return {

@@ -1,0 +1,71 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreDbEventStore } from '../../src/eventstore/esdb/eventstoredb-event-store.js';
+import { EventStoreDBTestServer } from '../support/eventstoredb-test-server.js';
+import { collect, newEvent, uniqueStream } from './event-store.contract.js';
+
+describe('EventStoreDB adapter', () => {
+  let server: EventStoreDBTestServer;
+  let store: EventStoreDbEventStore;
+
+  beforeEach(async () => {
+    server = await EventStoreDBTestServer.start();
+    store = new EventStoreDbEventStore({
+      connectionString: server.connectionString,
+      appendTimeoutMs: 1000,
+      resubscribe: { initialDelayMs: 20, maxDelayMs: 200 },
+    });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await server.stop();
+  });
+
+  it('never returns the server system events', async () => {
+    expect(await store.headPosition()).toBeUndefined();
+    expect(await store.readAll()).toEqual([]);
+    const event = newEvent();
+    await store.append(uniqueStream(), [event]);
+    expect((await store.readAll()).map((read) => read.id)).toEqual([event.id]);
+    expect((await store.readAll({ limit: 1 })).map((read) => read.id)).toEqual([event.id]);
+  });
+
+  it('reports a deleted stream on read and append', async () => {
+    const stream = uniqueStream();
+    await store.append(stream, [newEvent()]);
+    const client = EventStoreDBClient.connectionString(server.connectionString);
+    await client.tombstoneStream(stream);
+    await client.dispose();
+    await expect(store.readStream(stream)).rejects.toMatchObject({
+      name: 'StreamDeletedError',
+      stream,
+    });
+    await expect(store.append(stream, [newEvent()])).rejects.toMatchObject({
+      name: 'StreamDeletedError',
+    });
+  });
+
+  it('fails an append with StoreUnavailableError while the server is down', async () => {
+    await store.append(uniqueStream(), [newEvent()]);
+    await server.stop();
+    await expect(store.append(uniqueStream(), [newEvent()])).rejects.toMatchObject({
+      name: 'StoreUnavailableError',
+    });
+  });
+
+  it('keeps a subscription going across a server restart, with no gap and no duplicate', async () => {
+    const stream = uniqueStream();
+    const subscription = store.subscribeToAll();
+    const received = collect(subscription, stream, 20);
+    for (let i = 0; i < 10; i += 1) await store.append(stream, [newEvent({ data: { i } })]);
+    await server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.restart();
+    for (let i = 10; i < 20; i += 1) await store.append(stream, [newEvent({ data: { i } })]);
+    const { events } = await received;
+    await subscription.close();
+    expect(events.map((event) => (event.data as { i: number }).i)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * TEST FIXTURE, not a product feature. An in-memory stand-in for EventStoreDB that speaks its gRPC
+ * Streams protocol (Append, Read, subscriptions, Delete, Tombstone) on 127.0.0.1, so that tests can
+ * drive the real `@eventstore/db-client` where no EventStoreDB can run. Everything else (BatchAppend,
+ * ServerFeatures, persistent subscriptions, ...) answers UNIMPLEMENTED, and the client then falls
+ * back to plain Streams.Append. Filtered $all subscriptions get a checkpoint after every
+ * `maxSearchWindow (default 32) * checkpointInterval` scanned events, at the last scanned position.
+ */
+import {
+  Server,
+  ServerCredentials,
+  type handleClientStreamingCall,
+  type handleServerStreamingCall,
+  type handleUnaryCall,
+  type sendUnaryData,
+  type ServerWritableStream,
+} from '@grpc/grpc-js';
+import { randomUUID } from 'node:crypto';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import {
+  EventLog,
+  StreamTombstoned,
+  WrongExpectedRevision,
+  type LoggedEvent,
+  type ProposedEvent,
+} from './eventstoredb-test-log.js';
+import {
+  allReadFrom,
+  appendSuccessResp,
+  caughtUpResp,
+  checkpointResp,
+  confirmationResp,
+  deleteResp,
+  directionOf,
+  errorStatus,
+  eventResp,
+  expectedRevisionOf,
+  filterOf,
+  proposedEventOf,
+  streamNameOf,
+  streamNotFoundResp,
+  StreamsService,
+  streamReadFrom,
+  tombstoneResp,
+  wrongExpectedVersionResp,
+  type AppendOptions,
+  type AppendReq,
+  type AppendResp,
+  type DeleteReq,
+  type DeleteResp,
+  type EventSelection,
+  type ReadOptions,
+  type ReadReq,
+  type ReadResp,
+  type StreamReadOptions,
+  type TombstoneReq,
+  type TombstoneResp,
+} from './eventstoredb-test-protocol.js';
+
+export interface EventStoreDBTestServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Seed the log with system events (`$`-prefixed types), as a fresh real server has. */
+  systemEvents?: boolean;
+}
+
+export class EventStoreDBTestServer {
+  private constructor(
+    readonly port: number,
+    private readonly log: EventLog,
+    private running: Running | undefined,
+  ) {}
+
+  static async start(options: EventStoreDBTestServerOptions = {}): Promise<EventStoreDBTestServer> {
+    const log = new EventLog({ systemEvents: options.systemEvents ?? true });
+    const running = await serve(log, options.port ?? 0);
+    return new EventStoreDBTestServer(running.port, log, running);
+  }
+
+  get connectionString(): string {
+    return `esdb://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  /** Stops listening and drops every connection, like a crashed server. The data is kept. */
+  async stop(): Promise<void> {
+    await this.running?.crash();
+    this.running = undefined;
+  }
+
+  /** Listens again on the same port, with the same data. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.running = await serve(this.log, this.port);
+  }
+}
+
+interface Running {
+  port: number;
+  crash(): Promise<void>;
+}
+
+/**
+ * We own the TCP listener and hand its sockets to gRPC, so that stop() can destroy them: clients
+ * then see a dropped connection (UNAVAILABLE), where a gRPC shutdown would cancel their calls.
+ */
+async function serve(log: EventLog, port: number): Promise<Running> {
+  const grpcServer = createGrpcServer(log);
+  const injector = grpcServer.createConnectionInjector(ServerCredentials.createInsecure());
+  const sockets = new Set<Socket>();
+  const listener = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    injector.injectConnection(socket);
+  });
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject).listen(port, '127.0.0.1', resolve);
+  });
+  const crash = () =>
+    new Promise<void>((resolve) => {
+      listener.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+      grpcServer.forceShutdown();
+    });
+  return { port: (listener.address() as AddressInfo).port, crash };
+}
+
+function createGrpcServer(log: EventLog): Server {
+  const server = new Server();
+  server.addService(StreamsService, {
+    append: appendHandler(log),
+    read: readHandler(log),
+    delete: deleteHandler(log),
+    tombstone: tombstoneHandler(log),
+  });
+  return server;
+}
+
+function appendHandler(log: EventLog): handleClientStreamingCall<AppendReq, AppendResp> {
+  return (call, callback) => {
+    let options: AppendOptions | undefined;
+    const proposed: ProposedEvent[] = [];
+    call.on('data', (request: AppendReq) => {
+      const message = request.getProposedMessage();
+      if (message) proposed.push(proposedEventOf(message));
+      else options = request.getOptions();
+    });
+    call.on('end', () => answer(callback, () => appendResult(log, required(options), proposed)));
+  };
+}
+
+function appendResult(
+  log: EventLog,
+  options: AppendOptions,
+  proposed: readonly ProposedEvent[],
+): AppendResp {
+  try {
+    const expected = expectedRevisionOf(options);
+    const { revision, position } = log.append(streamNameOf(options), expected, proposed);
+    return appendSuccessResp(revision, position);
+  } catch (error) {
+    if (error instanceof WrongExpectedRevision) return wrongExpectedVersionResp(error);
+    throw error;
+  }
+}
+
+function deleteHandler(log: EventLog): handleUnaryCall<DeleteReq, DeleteResp> {
+  return (call, callback) =>
+    answer(callback, () => {
+      const options = required(call.request.getOptions());
+      return deleteResp(log.delete(streamNameOf(options), expectedRevisionOf(options)));
+    });
+}
+
+function tombstoneHandler(log: EventLog): handleUnaryCall<TombstoneReq, TombstoneResp> {
+  return (call, callback) =>
+    answer(callback, () => {
+      const options = required(call.request.getOptions());
+      return tombstoneResp(log.tombstone(streamNameOf(options), expectedRevisionOf(options)));
+    });
+}
+
+function answer<T>(callback: sendUnaryData<T>, produce: () => T): void {
+  try {
+    callback(null, produce());
+  } catch (error) {
+    callback(errorStatus(error));
+  }
+}
+
+function required<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('Malformed request: options are missing');
+  return value;
+}
+
+function readHandler(log: EventLog): handleServerStreamingCall<ReadReq, ReadResp> {
+  return (call) => {
+    try {
+      const options = required(call.request.getOptions());
+      if (options.hasSubscription()) subscribe(log, call, options);
+      else read(log, call, options);
+    } catch (error) {
+      call.emit('error', errorStatus(error));
+    }
+  };
+}
+
+function read(log: EventLog, call: ServerWritableStream<ReadReq, ReadResp>, options: ReadOptions) {
+  const count = BigInt(options.getCount());
+  const direction = directionOf(options);
+  const stream = options.getStream();
+  if (!stream) {
+    const events = log.readAll(allReadFrom(required(options.getAll())), direction, count);
+    return writeAndEnd(call, events.map(eventResp));
+  }
+  const streamName = streamNameOf(stream);
+  const events = log.readStream(streamName, streamReadFrom(stream), direction, count);
+  writeAndEnd(call, events ? events.map(eventResp) : [streamNotFoundResp(streamName)]);
+}
+
+function writeAndEnd(call: ServerWritableStream<ReadReq, ReadResp>, responses: ReadResp[]): void {
+  for (const response of responses) call.write(response);
+  call.end();
+}
+
+function subscribe(
+  log: EventLog,
+  call: ServerWritableStream<ReadReq, ReadResp>,
+  options: ReadOptions,
+): void {
+  const stream = options.getStream();
+  const plan = stream ? streamSubscription(log, stream) : allSubscription(log, options);
+  call.write(confirmationResp(randomUUID()));
+  new CatchUpSubscription(log, call, plan).start();
+}
+
+interface SubscriptionPlan extends EventSelection {
+  /** Index in the global log of the first event to consider. */
+  startIndex: number;
+  /** An error that ends the subscription, checked before each batch. */
+  failure?: () => Error | undefined;
+}
+
+function streamSubscription(log: EventLog, options: StreamReadOptions): SubscriptionPlan {
+  const streamName = streamNameOf(options);
+  const from = streamReadFrom(options);
+  const after = typeof from === 'bigint' ? from : -1n;
+  return {
+    startIndex: from === 'end' ? log.length : 0,
+    accept: (event) => event.streamName === streamName && event.revision > after,
+    failure: () => (log.isTombstoned(streamName) ? new StreamTombstoned(streamName) : undefined),
+  };
+}
+
+function allSubscription(log: EventLog, options: ReadOptions): SubscriptionPlan {
+  const from = allReadFrom(required(options.getAll()));
+  const startIndex = from === 'start' ? 0 : from === 'end' ? log.length : log.indexAfter(from);
+  return { startIndex, ...filterOf(options) };
+}
+
+/**
+ * Walks the global log from the plan's start: history, then `caught_up`, then each event as it is
+ * appended. One cursor serves both phases, so appends during catch-up cause no gap or duplicate.
+ */
+class CatchUpSubscription {
+  private index: number;
+  private scanned = 0;
+  private caughtUp = false;
+  private waitingForDrain = false;
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly call: ServerWritableStream<ReadReq, ReadResp>,
+    private readonly plan: SubscriptionPlan,
+  ) {
+    this.index = plan.startIndex;
+  }
+
+  start(): void {
+    const stopListening = this.log.onAppend(() => this.pump());
+    this.call.on('cancelled', stopListening);
+    this.call.on('finish', stopListening);
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.waitingForDrain || this.call.cancelled || this.call.writableEnded) return;
+    const failure = this.plan.failure?.();
+    if (failure) {
+      this.call.emit('error', errorStatus(failure));
+      return;
+    }
+    let event: LoggedEvent | undefined;
+    while ((event = this.log.at(this.index)) !== undefined) {
+      this.index += 1;
+      if (!this.send(event)) return this.resumeOnDrain();
+    }
+    if (!this.caughtUp) {
+      this.caughtUp = true;
+      this.call.write(caughtUpResp());
+    }
+  }
+
+  /** False when the call's buffer is full. */
+  private send(event: LoggedEvent): boolean {
+    let writable = true;
+    if (this.plan.accept(event)) writable = this.call.write(eventResp(event));
+    const every = this.plan.checkpointEvery;
+    if (every !== undefined && ++this.scanned % every === 0) {
+      writable = this.call.write(checkpointResp(event.position)) && writable;
+    }
+    return writable;
+  }
+
+  private resumeOnDrain(): void {
+    this.waitingForDrain = true;
+    this.call.once('drain', () => {
+      this.waitingForDrain = false;
+      this.pump();
+    });
+  }
+}
