@@ -1,0 +1,37 @@
+import type { RecordedEvent } from '../eventstore/event-store.port.js';
+import type { SqlExecutor } from '../readstore/read-store.port.js';
+
+/**
+ * The physical names of a projection's tables, by logical name. Live tables carry their
+ * logical names; a rebuild writes the same logical tables under other names beside them.
+ */
+export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
+
+/**
+ * A read model built from the log. The runner feeds it events in log order, in batches, and
+ * commits each batch's writes with the projection's checkpoint in one transaction.
+ */
+export interface Projection<T extends string = string> {
+  /** Stable name (kebab-case), used for checkpoints, status and the API. */
+  readonly name: string;
+  /** Raising it rebuilds the projection from the start of the log on the next start. */
+  readonly version: number;
+  /** The stored event types it handles; other events only advance its checkpoint. */
+  readonly eventTypes: readonly string[];
+  /** Its tables, by logical name; the live tables are named exactly so. */
+  readonly tables: readonly T[];
+  /** Statements that create its tables and indexes under the given names (index names derived from them). */
+  schema(tables: TableNames<T>): string[];
+  /**
+   * Applies one event. Deterministic: no clock but the event's `metadata.receivedAt`, no
+   * randomness, so a rebuild produces exactly the tables that live projection did.
+   */
+  apply(event: RecordedEvent, tx: SqlExecutor, tables: TableNames<T>): Promise<void>;
+}
+
+/** The live names of a projection's tables. */
+export function liveTables<T extends string>(projection: Projection<T>): TableNames<T> {
+  return Object.fromEntries(
+    projection.tables.map((table) => [table, table as string]),
+  ) as TableNames<T>;
+}
