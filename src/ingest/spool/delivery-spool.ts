@@ -1,0 +1,98 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NewEvent } from '../../eventstore/event-store.port.js';
+import type { DeliveryRecord } from '../delivery/delivery-record.js';
+
+export interface SpooledDelivery extends DeliveryRecord {
+  seq: number;
+  /** Forwarding was tried before: the event may already be in the store. */
+  attempted: boolean;
+}
+
+interface SpoolRow {
+  seq: number;
+  stream: string;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  attempted: number;
+}
+
+/**
+ * A durable local queue of deliveries that could not reach EventStoreDB in time, in arrival
+ * order. One SQLite file, every insert committed with a full sync before it is acknowledged.
+ */
+export class DeliverySpool {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS spool (
+      seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+      stream    TEXT    NOT NULL,
+      event_id  TEXT    NOT NULL UNIQUE,
+      type      TEXT    NOT NULL,
+      data      TEXT    NOT NULL,
+      metadata  TEXT    NOT NULL,
+      attempted INTEGER NOT NULL DEFAULT 0
+    )`);
+    this.statements = {
+      insert: this.db.prepare<[string, string, string, string, string, number]>(
+        `INSERT INTO spool (stream, event_id, type, data, metadata, attempted)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      oldest: this.db.prepare<[], SpoolRow>('SELECT * FROM spool ORDER BY seq LIMIT 1'),
+      markAttempted: this.db.prepare<[number]>('UPDATE spool SET attempted = 1 WHERE seq = ?'),
+      remove: this.db.prepare<[number]>('DELETE FROM spool WHERE seq = ?'),
+      depth: this.db.prepare<[], { depth: number }>('SELECT count(*) AS depth FROM spool'),
+    };
+  }
+
+  add({ stream, event }: DeliveryRecord, attempted: boolean): void {
+    this.statements.insert.run(
+      stream,
+      event.id,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      attempted ? 1 : 0,
+    );
+  }
+
+  oldest(): SpooledDelivery | undefined {
+    const row = this.statements.oldest.get();
+    return row && toSpooled(row);
+  }
+
+  markAttempted(seq: number): void {
+    this.statements.markAttempted.run(seq);
+  }
+
+  remove(seq: number): void {
+    this.statements.remove.run(seq);
+  }
+
+  depth(): number {
+    return this.statements.depth.get()!.depth;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toSpooled(row: SpoolRow): SpooledDelivery {
+  const event: NewEvent = {
+    id: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+  return { seq: row.seq, stream: row.stream, event, attempted: row.attempted === 1 };
+}
