@@ -65,9 +65,9 @@ function announceWebhookUrl(settings: Settings, tokens: WebhookTokens, generated
   if (tokens.open) {
     logger.warn(`Accepting webhooks WITHOUT a token (WEBHOOK_AUTH=none) at ${base}`);
   } else if (generated) {
-    logger.log(`Webhook URL to paste into Qualified: ${base}/${tokens.tokens[0].secret}`);
+    logger.log(`Webhook URL to paste into Qualified: ${base}/${tokens.entries[0].secret}`);
   } else {
-    const names = tokens.tokens.map((token) => token.name).join(', ');
+    const names = tokens.entries.map((token) => token.name).join(', ');
     logger.log(`Webhook URL: ${base}/<token>, with the configured tokens ${names}`);
   }
 }

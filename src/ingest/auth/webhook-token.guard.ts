@@ -27,7 +27,7 @@ export class WebhookTokenGuard implements CanActivate {
     if (this.tokens.open) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const presented = presentedToken(request);
-    const name = this.tokens.match(presented);
+    const name = this.tokens.match(presented)?.name;
     if (name !== undefined) {
       request.webhookTokenName = name;
       return true;

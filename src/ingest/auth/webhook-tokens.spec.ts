@@ -11,8 +11,8 @@ describe('WebhookTokens', () => {
   ]);
 
   it('names the token that matches', () => {
-    expect(tokens.match('prod-secret-0123456789')).toBe('prod');
-    expect(tokens.match('staging-secret-0123456789')).toBe('staging');
+    expect(tokens.match('prod-secret-0123456789')?.name).toBe('prod');
+    expect(tokens.match('staging-secret-0123456789')?.name).toBe('staging');
   });
 
   it('matches nothing for a wrong, partial, longer or missing token', () => {
@@ -32,7 +32,7 @@ describe('loadWebhookTokens', () => {
     const settings = loadSettings({ DATA_DIR: dir, WEBHOOK_TOKENS: 'prod:abcdefghijklmnop1234' });
     const { tokens, generated } = loadWebhookTokens(settings);
     expect(generated).toBe(false);
-    expect(tokens.match('abcdefghijklmnop1234')).toBe('prod');
+    expect(tokens.match('abcdefghijklmnop1234')?.name).toBe('prod');
   });
 
   it('makes a token on first start, keeps it private, and reuses it after', () => {
@@ -42,8 +42,8 @@ describe('loadWebhookTokens', () => {
     expect(secret).toMatch(/^[\w-]{32}$/);
     expect(statSync(join(dir, GENERATED_TOKEN_FILE)).mode & 0o777).toBe(0o600);
     expect(first.generated).toBe(true);
-    expect(first.tokens.match(secret)).toBe('default');
-    expect(loadWebhookTokens(settings).tokens.match(secret)).toBe('default');
+    expect(first.tokens.match(secret)?.name).toBe('default');
+    expect(loadWebhookTokens(settings).tokens.match(secret)?.name).toBe('default');
   });
 
   it('requires no token only when told so', () => {
