@@ -37,6 +37,12 @@ export class Settings {
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 
+  /** The roles this process runs: any of ingest, projector, query. */
+  @Matches(/^(ingest|projector|query)(,(ingest|projector|query))*$/, {
+    message: 'ROLES must be a comma-separated list of ingest, projector and query',
+  })
+  ROLES = 'ingest,projector,query';
+
   @IsString()
   @IsNotEmpty()
   HOST = '0.0.0.0';
@@ -89,6 +95,49 @@ export class Settings {
   @Min(100)
   @IsInt({ message: 'EVENTSTORE_APPEND_TIMEOUT_MS must be a whole number of milliseconds' })
   EVENTSTORE_APPEND_TIMEOUT_MS = 2000;
+
+  /**
+   * Keys for the query API, `name:key` or `name:key:admin` separated by commas; admin keys may
+   * also rebuild projections and retry parked events. Unset, the query API listens on
+   * loopback only.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+:[^\s,:]{16,}(:admin)?(,[\w.-]+:[^\s,:]{16,}(:admin)?)*$/, {
+    message:
+      'QUERY_API_KEYS must be name:key or name:key:admin entries separated by commas, each key at least 16 characters',
+  })
+  QUERY_API_KEYS: string | undefined = undefined;
+
+  // ---------------------------------------------------------------------------------------
+  // Projections: the runner that keeps the read models (DATA_DIR/read-models.sqlite) current.
+
+  /** Most events applied to a read model in one transaction. */
+  @Transform(toInt)
+  @Max(10000)
+  @Min(1)
+  @IsInt({ message: 'PROJECTION_BATCH_SIZE must be a whole number' })
+  PROJECTION_BATCH_SIZE = 500;
+
+  /**
+   * An event whose handler still throws after its retries is `park`ed in the dead letters
+   * while the projection goes on, or `stop`s the projection.
+   */
+  @IsIn(['park', 'stop'])
+  PROJECTION_ON_ERROR: 'park' | 'stop' = 'park';
+
+  /** How often a throwing handler is retried before PROJECTION_ON_ERROR applies. */
+  @Transform(toInt)
+  @Max(100)
+  @Min(0)
+  @IsInt({ message: 'PROJECTION_RETRIES must be a whole number' })
+  PROJECTION_RETRIES = 3;
+
+  /** Delay before the first retry; it doubles with each retry, up to 32 times this. */
+  @Transform(toInt)
+  @Max(60000)
+  @Min(0)
+  @IsInt({ message: 'PROJECTION_RETRY_DELAY_MS must be a whole number of milliseconds' })
+  PROJECTION_RETRY_DELAY_MS = 100;
 }
 
 export class InvalidSettingsError extends Error {

@@ -118,7 +118,7 @@ describe('webhook ingestion on the embedded store', () => {
 
   describe('the token', () => {
     it('is accepted in the path, the X-Webhook-Token header or the token query parameter', async () => {
-      const plain = `${service.baseUrl}/webhooks/qualified`;
+      const plain = `${service.ingestUrl}/webhooks/qualified`;
       const answers = [
         await post(service.webhookUrl, fixture()),
         await post(plain, fixture(), {
@@ -135,7 +135,7 @@ describe('webhook ingestion on the embedded store', () => {
       ['wrong', '/webhooks/qualified/not-the-token-at-all', /not one this service knows/],
     ])('refuses a %s token with 401 and stores nothing', async (_case, path, message) => {
       const before = await head();
-      const answer = await post(`${service.baseUrl}${path}`, fixture());
+      const answer = await post(`${service.ingestUrl}${path}`, fixture());
       expect(answer.status).toBe(401);
       expect(answer.body).toMatchObject({
         statusCode: 401,
@@ -248,7 +248,7 @@ describe('webhook ingestion without authentication', () => {
   it('accepts deliveries without a token only when WEBHOOK_AUTH=none', async () => {
     const service = await startService({ WEBHOOK_AUTH: 'none' });
     const answer = await post(
-      `${service.baseUrl}/webhooks/qualified`,
+      `${service.ingestUrl}/webhooks/qualified`,
       loadFixture('challenge_created'),
     );
     expect(answer.status).toBe(202);

@@ -1,36 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadSettings } from '../../src/config/settings.js';
-import { createServer } from '../../src/server.js';
+import { startService, type RunningService } from '../support/service.js';
 
 describe('the service on the embedded store', () => {
-  let dir: string;
-  let app: NestFastifyApplication;
-  let baseUrl: string;
+  let service: RunningService;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
-    app = await createServer(loadSettings({ DATA_DIR: dir }));
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    service = await startService();
   });
 
   afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await service.close();
   });
 
-  it('answers its health check over HTTP with the store and its head position', async () => {
-    const response = await fetch(`${baseUrl}/health`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      status: 'ok',
-      eventStore: 'sqlite',
-      headPosition: null,
-    });
+  it.each(['ingest', 'query'] as const)(
+    'answers the %s health check with the store and its head position',
+    async (role) => {
+      const url = role === 'ingest' ? service.ingestUrl : service.queryUrl;
+      const response = await fetch(`${url}/health`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({
+        status: 'ok',
+        eventStore: 'sqlite',
+        headPosition: null,
+      });
+    },
+  );
+
+  it('serves ingest and query on separate ports', () => {
+    expect(new URL(service.ingestUrl).port).not.toBe(new URL(service.queryUrl).port);
   });
 });
 

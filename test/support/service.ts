@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../../src/config/settings.js';
-import { EVENT_STORE, type EventStore } from '../../src/eventstore/event-store.port.js';
-import { createServer } from '../../src/server.js';
+import type { EventStore } from '../../src/eventstore/event-store.port.js';
+import { startRoles } from '../../src/roles/start-roles.js';
 
 export const TEST_TOKEN = 'test-secret-0123456789abcdef';
 
 export interface RunningService {
-  baseUrl: string;
+  ingestUrl: string;
+  queryUrl: string;
   webhookUrl: string;
   store: EventStore;
   dataDir: string;
@@ -16,26 +17,28 @@ export interface RunningService {
 }
 
 /**
- * The whole service on loopback over real HTTP, with its data in a fresh temporary
+ * The whole service on loopback ports over real HTTP, with its data in a fresh temporary
  * directory (or the given one) and one webhook token, `test`.
  */
 export async function startService(env: NodeJS.ProcessEnv = {}): Promise<RunningService> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-service-'));
   const settings = loadSettings({
     WEBHOOK_TOKENS: `test:${TEST_TOKEN}`,
+    HOST: '127.0.0.1',
+    INGEST_PORT: '0',
+    QUERY_PORT: '0',
     ...env,
     DATA_DIR: dataDir,
   });
-  const app = await createServer(settings, { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const baseUrl = await app.getUrl();
+  const running = await startRoles(settings, { logger: ['error'] });
   return {
-    baseUrl,
-    webhookUrl: `${baseUrl}/webhooks/qualified/${TEST_TOKEN}`,
-    store: app.get<EventStore>(EVENT_STORE),
+    ingestUrl: running.ingestUrl ?? '',
+    queryUrl: running.queryUrl ?? '',
+    webhookUrl: `${running.ingestUrl}/webhooks/qualified/${TEST_TOKEN}`,
+    store: running.resources.eventStore,
     dataDir,
     close: async () => {
-      await app.close();
+      await running.close();
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -57,4 +60,13 @@ export async function post(
     body: (await response.json()) as Record<string, unknown>,
     headers: response.headers,
   };
+}
+
+/** GETs a URL, with an API key when given, and returns the status and the parsed JSON answer. */
+export async function getJson(url: string, key?: string) {
+  const response = await fetch(url, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+  // Tests read answers loosely and assert their shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const body: any = await response.json();
+  return { status: response.status, body, headers: response.headers };
 }

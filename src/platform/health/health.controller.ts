@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { Settings } from '../../config/settings.js';
 import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
+import { Public } from '../auth/access.decorators.js';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,5 @@
+import type { LogLevel } from '@nestjs/common';
+
+export interface AppOptions {
+  logger?: LogLevel[] | false;
+}

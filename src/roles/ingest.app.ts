@@ -1,0 +1,43 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Settings } from '../config/settings.js';
+import { IngestModule } from '../ingest/ingest.module.js';
+import { acceptRawBodies } from '../ingest/raw-body.js';
+import { HealthController } from '../platform/health/health.controller.js';
+import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
+import type { AppOptions } from './app-options.js';
+import { ResourcesModule } from './resources.module.js';
+import type { SharedResources } from './shared-resources.js';
+
+@Module({})
+class IngestAppModule {
+  static forRoot(settings: Settings, resources: SharedResources): DynamicModule {
+    return {
+      module: IngestAppModule,
+      imports: [
+        ResourcesModule.forRoot(settings, resources),
+        CqrsModule.forRoot(),
+        IngestModule.forRoot(settings),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}
+
+/** The ingest role's HTTP application: the webhook endpoint. */
+export async function createIngestApp(
+  settings: Settings,
+  resources: SharedResources,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    IngestAppModule.forRoot(settings, resources),
+    new FastifyAdapter({ bodyLimit: settings.WEBHOOK_BODY_LIMIT }),
+    { logger: options.logger ?? ['error', 'warn', 'log'], bodyParser: false },
+  );
+  acceptRawBodies(app.getHttpAdapter().getInstance(), settings.WEBHOOK_BODY_LIMIT);
+  app.useGlobalFilters(new StoreUnavailableFilter());
+  return app;
+}

@@ -1,0 +1,52 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Settings } from '../config/settings.js';
+import { HealthController } from '../platform/health/health.controller.js';
+import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
+import { queryValidationPipe } from '../query/http/validation.pipe.js';
+import { QueryModule } from '../query/query.module.js';
+import type { AppOptions } from './app-options.js';
+import { ResourcesModule } from './resources.module.js';
+import type { SharedResources } from './shared-resources.js';
+
+@Module({})
+class QueryAppModule {
+  static forRoot(settings: Settings, resources: SharedResources): DynamicModule {
+    return {
+      module: QueryAppModule,
+      imports: [
+        ResourcesModule.forRoot(settings, resources),
+        CqrsModule.forRoot(),
+        QueryModule.forRoot(settings),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}
+
+/** The query role's HTTP application, with its OpenAPI description at /docs. */
+export async function createQueryApp(
+  settings: Settings,
+  resources: SharedResources,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    QueryAppModule.forRoot(settings, resources),
+    new FastifyAdapter(),
+    { logger: options.logger ?? ['error', 'warn', 'log'] },
+  );
+  app.useGlobalPipes(queryValidationPipe());
+  app.useGlobalFilters(new StoreUnavailableFilter());
+  const document = new DocumentBuilder()
+    .setTitle('Qualified Ledger query API')
+    .setDescription('Read models built from the log of Qualified webhooks, and the raw log.')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+    jsonDocumentUrl: 'docs-json',
+  });
+  return app;
+}

@@ -1,0 +1,65 @@
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Settings } from '../config/settings.js';
+import type { AppOptions } from './app-options.js';
+import { createIngestApp } from './ingest.app.js';
+import { createQueryApp } from './query.app.js';
+import {
+  closeSharedResources,
+  openSharedResources,
+  type SharedResources,
+} from './shared-resources.js';
+
+export type Role = 'ingest' | 'projector' | 'query';
+
+export interface RunningRoles {
+  resources: SharedResources;
+  ingestUrl?: string;
+  queryUrl?: string;
+  /** Stops accepting requests, lets the roles finish, then closes the stores. */
+  close(): Promise<void>;
+}
+
+/** Starts the roles the settings name in this process, sharing one set of stores. */
+export async function startRoles(
+  settings: Settings,
+  options: AppOptions = {},
+): Promise<RunningRoles> {
+  const roles = new Set(settings.ROLES.split(',') as Role[]);
+  const resources = openSharedResources(settings);
+  const apps: NestFastifyApplication[] = [];
+  const running: RunningRoles = {
+    resources,
+    close: async () => {
+      for (const app of apps) await app.close();
+      await closeSharedResources(resources);
+    },
+  };
+  try {
+    if (roles.has('ingest')) {
+      const app = await createIngestApp(settings, resources, options);
+      apps.push(app);
+      await app.listen(settings.INGEST_PORT, settings.HOST);
+      running.ingestUrl = await app.getUrl();
+    }
+    if (roles.has('query')) {
+      const app = await createQueryApp(settings, resources, options);
+      apps.push(app);
+      await app.listen(settings.QUERY_PORT, queryHost(settings));
+      running.queryUrl = await app.getUrl();
+    }
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
+  return running;
+}
+
+/** Candidate data is personal: without API keys the query API is reachable from this host only. */
+function queryHost(settings: Settings): string {
+  if (settings.QUERY_API_KEYS) return settings.HOST;
+  new Logger('Query').warn(
+    'No QUERY_API_KEYS set: the query API listens on 127.0.0.1 only. Set keys to serve other hosts.',
+  );
+  return '127.0.0.1';
+}
