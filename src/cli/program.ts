@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { addServeCommand } from './serve.command.js';
+
+/** The `ledger` command line: `serve` by default. */
+export function buildProgram(): Command {
+  const program = new Command('ledger')
+    .description('A permanent, queryable record of every webhook Qualified sends')
+    .showHelpAfterError()
+    .exitOverride();
+  addServeCommand(program);
+  return program;
+}
