@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { addImportCommand } from './import/import.command.js';
 import { addServeCommand } from './serve.command.js';
 
 /** The `ledger` command line: `serve` by default. */
@@ -8,5 +9,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   addServeCommand(program);
+  addImportCommand(program);
   return program;
 }

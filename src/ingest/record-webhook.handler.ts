@@ -8,10 +8,14 @@ import { RecordWebhookCommand, type RecordedDelivery } from './record-webhook.co
 export class RecordWebhookHandler implements ICommandHandler<RecordWebhookCommand> {
   constructor(private readonly writer: DeliveryWriter) {}
 
-  async execute({ delivery }: RecordWebhookCommand): Promise<RecordedDelivery> {
+  async execute({ delivery, knownEvents }: RecordWebhookCommand): Promise<RecordedDelivery> {
     const classified = classifyDelivery(delivery.body, delivery.contentType);
     const record = toDeliveryRecord(classified, delivery);
+    if (await knownEvents?.has(record.stream, record.event.id)) {
+      return { classified, record, outcome: { alreadyStored: true } };
+    }
     const outcome = await this.writer.write(record);
+    await knownEvents?.add(record.stream, record.event.id);
     return { classified, record, outcome };
   }
 }

@@ -35,16 +35,15 @@ export class WebhookController {
 
 function toAnswer({ classified, record, outcome }: RecordedDelivery) {
   const stored = { eventId: record.event.id, type: record.event.type, stream: record.stream };
-  const where = 'spooled' in outcome ? { spooled: true } : { position: outcome.position };
   switch (classified.outcome) {
     case 'recognised':
-      return { status: 202, body: { ...stored, ...where } };
+      return { status: 202, body: { ...stored, ...outcome } };
     case 'unrecognised':
       return {
         status: 202,
         body: {
           ...stored,
-          ...where,
+          ...outcome,
           message: `Stored, but this version does not know the event "${classified.eventName}"; it is kept for a later version to project.`,
         },
       };
@@ -56,7 +55,7 @@ function toAnswer({ classified, record, outcome }: RecordedDelivery) {
           error: REJECTED_ERRORS[classified.status],
           message: classified.message,
           errors: classified.errors,
-          kept: { ...stored, ...where },
+          kept: { ...stored, ...outcome },
         },
       };
   }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Settings } from '../config/settings.js';
-import { IngestModule } from '../ingest/ingest.module.js';
+import { WebhookModule } from '../ingest/webhook.module.js';
 import { acceptRawBodies } from '../ingest/raw-body.js';
 import { HealthController } from '../platform/health/health.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
@@ -19,7 +19,7 @@ class IngestAppModule {
       imports: [
         ResourcesModule.forRoot(settings, resources),
         CqrsModule.forRoot(),
-        IngestModule.forRoot(settings),
+        WebhookModule.forRoot(settings),
       ],
       controllers: [HealthController],
     };
