@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
+import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
 import { DeliveryWriter } from './delivery/delivery-writer.js';
 import { RecordWebhookHandler } from './record-webhook.handler.js';
 import { DeliverySpool } from './spool/delivery-spool.js';
@@ -31,9 +32,9 @@ function spoolProviders(settings: Settings): Provider[] {
     },
     {
       provide: SpoolForwarder,
-      inject: [DeliverySpool, EVENT_STORE],
-      useFactory: (spool: DeliverySpool, store: EventStore) =>
-        new SpoolForwarder(spool, store, { initialRetryMs: 200, maxRetryMs: 5000 }),
+      inject: [DeliverySpool, EVENT_STORE, LedgerMetrics],
+      useFactory: (spool: DeliverySpool, store: EventStore, metrics: LedgerMetrics) =>
+        new SpoolForwarder(spool, store, { initialRetryMs: 200, maxRetryMs: 5000 }, metrics),
     },
   ];
 }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
 import { classifyDelivery } from './delivery/classify-delivery.js';
 import { toDeliveryRecord } from './delivery/delivery-record.js';
 import { DeliveryWriter } from './delivery/delivery-writer.js';
@@ -6,16 +7,27 @@ import { RecordWebhookCommand, type RecordedDelivery } from './record-webhook.co
 
 @CommandHandler(RecordWebhookCommand)
 export class RecordWebhookHandler implements ICommandHandler<RecordWebhookCommand> {
-  constructor(private readonly writer: DeliveryWriter) {}
+  constructor(
+    private readonly writer: DeliveryWriter,
+    private readonly metrics: LedgerMetrics,
+  ) {}
 
   async execute({ delivery, knownEvents }: RecordWebhookCommand): Promise<RecordedDelivery> {
     const classified = classifyDelivery(delivery.body, delivery.contentType);
     const record = toDeliveryRecord(classified, delivery);
+    const type = record.event.type;
     if (await knownEvents?.has(record.stream, record.event.id)) {
+      this.metrics.deliveries.inc({ type, outcome: 'already_stored' });
       return { classified, record, outcome: { alreadyStored: true } };
     }
-    const outcome = await this.writer.write(record);
-    await knownEvents?.add(record.stream, record.event.id);
-    return { classified, record, outcome };
+    try {
+      const outcome = await this.writer.write(record);
+      this.metrics.deliveries.inc({ type, outcome: 'spooled' in outcome ? 'spooled' : 'stored' });
+      await knownEvents?.add(record.stream, record.event.id);
+      return { classified, record, outcome };
+    } catch (error) {
+      this.metrics.deliveries.inc({ type, outcome: 'failed' });
+      throw error;
+    }
   }
 }

@@ -6,6 +6,7 @@ import type { Settings } from '../config/settings.js';
 import { WebhookModule } from '../ingest/webhook.module.js';
 import { acceptRawBodies } from '../ingest/raw-body.js';
 import { HealthController } from '../platform/health/health.controller.js';
+import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import type { AppOptions } from './app-options.js';
 import { ResourcesModule } from './resources.module.js';
@@ -21,7 +22,7 @@ class IngestAppModule {
         CqrsModule.forRoot(),
         WebhookModule.forRoot(settings),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
     };
   }
 }

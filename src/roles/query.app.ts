@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Settings } from '../config/settings.js';
 import { HealthController } from '../platform/health/health.controller.js';
+import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
 import { QueryModule } from '../query/query.module.js';
@@ -22,7 +23,7 @@ class QueryAppModule {
         CqrsModule.forRoot(),
         QueryModule.forRoot(settings),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
     };
   }
 }

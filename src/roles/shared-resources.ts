@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { openEventStore } from '../eventstore/event-store.factory.js';
 import type { EventStore } from '../eventstore/event-store.port.js';
+import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
 import type { ReadStore } from '../readstore/read-store.port.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 
@@ -12,12 +13,14 @@ import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 export interface SharedResources {
   eventStore: EventStore;
   readStore: ReadStore;
+  metrics: LedgerMetrics;
 }
 
 export function openSharedResources(settings: Settings): SharedResources {
   return {
     eventStore: openEventStore(settings),
     readStore: new SqliteReadStore(join(settings.DATA_DIR, 'read-models.sqlite')),
+    metrics: new LedgerMetrics(),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { LedgerMetrics } from '../../platform/metrics/ledger-metrics.js';
 import { WebhookTokens } from './webhook-tokens.js';
 
 declare module 'fastify' {
@@ -21,7 +22,10 @@ export class WebhookTokenGuard implements CanActivate {
   private readonly logger = new Logger('WebhookAuth');
   private refused = 0;
 
-  constructor(private readonly tokens: WebhookTokens) {}
+  constructor(
+    private readonly tokens: WebhookTokens,
+    private readonly metrics: LedgerMetrics,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (this.tokens.open) return true;
@@ -33,6 +37,7 @@ export class WebhookTokenGuard implements CanActivate {
       return true;
     }
     this.refused += 1;
+    this.metrics.deliveries.inc({ type: 'unknown', outcome: 'unauthorized' });
     this.logger.warn(
       `Refused a webhook from ${request.ip}: ${presented ? 'unknown' : 'no'} token (${this.refused} refused since start)`,
     );

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { StoreUnavailableError } from '../../eventstore/event-store.errors.js';
 import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
 import type { Position } from '../../eventstore/position.js';
+import { LedgerMetrics } from '../../platform/metrics/ledger-metrics.js';
 import { SpoolForwarder } from '../spool/spool-forwarder.js';
 import type { DeliveryRecord } from './delivery-record.js';
 
@@ -16,10 +17,20 @@ export type WriteOutcome = { position: Position } | { spooled: true };
 export class DeliveryWriter {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: LedgerMetrics,
     @Optional() private readonly spool?: SpoolForwarder,
   ) {}
 
   async write(record: DeliveryRecord): Promise<WriteOutcome> {
+    const stopTimer = this.metrics.appendSeconds.startTimer();
+    try {
+      return await this.writeOrSpool(record);
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private async writeOrSpool(record: DeliveryRecord): Promise<WriteOutcome> {
     if (this.spool && this.spool.waiting > 0) return this.keep(this.spool, record, false);
     try {
       const { position } = await this.store.append(record.stream, [record.event]);

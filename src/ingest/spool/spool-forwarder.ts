@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { StoreUnavailableError } from '../../eventstore/event-store.errors.js';
 import type { EventStore } from '../../eventstore/event-store.port.js';
+import type { LedgerMetrics } from '../../platform/metrics/ledger-metrics.js';
 import type { DeliveryRecord } from '../delivery/delivery-record.js';
 import type { DeliverySpool, SpooledDelivery } from './delivery-spool.js';
 
@@ -27,8 +28,12 @@ export class SpoolForwarder implements OnApplicationBootstrap, OnApplicationShut
     private readonly spool: DeliverySpool,
     private readonly store: EventStore,
     private readonly timing: ForwarderTiming,
+    metrics: LedgerMetrics,
   ) {
     this.depth = spool.depth();
+    metrics.gauge('ledger_spool_depth', 'Deliveries waiting in the local spool', [], (gauge) =>
+      gauge.set(this.depth),
+    );
   }
 
   onApplicationBootstrap(): void {
