@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Settings } from '../config/settings.js';
 import { WebhookModule } from '../ingest/webhook.module.js';
 import { acceptRawBodies } from '../ingest/raw-body.js';
-import { HealthController } from '../platform/health/health.controller.js';
+import { HealthModule } from '../platform/health/health.module.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import type { AppOptions } from './app-options.js';
@@ -20,9 +20,10 @@ class IngestAppModule {
       imports: [
         ResourcesModule.forRoot(settings, resources),
         CqrsModule.forRoot(),
+        HealthModule,
         WebhookModule.forRoot(settings),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [MetricsController],
     };
   }
 }

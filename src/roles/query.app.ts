@@ -4,7 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Settings } from '../config/settings.js';
-import { HealthController } from '../platform/health/health.controller.js';
+import { HealthModule } from '../platform/health/health.module.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
@@ -21,9 +21,10 @@ class QueryAppModule {
       imports: [
         ResourcesModule.forRoot(settings, resources),
         CqrsModule.forRoot(),
+        HealthModule,
         QueryModule.forRoot(settings),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [MetricsController],
     };
   }
 }

@@ -13,18 +13,35 @@ describe('the service on the embedded store', () => {
   });
 
   it.each(['ingest', 'query'] as const)(
-    'answers the %s health check with the store and its head position',
+    'answers the %s readiness check with the store and its head position',
     async (role) => {
       const url = role === 'ingest' ? service.ingestUrl : service.queryUrl;
-      const response = await fetch(`${url}/health`);
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({
-        status: 'ok',
-        eventStore: 'sqlite',
-        headPosition: null,
-      });
+      for (const path of ['/health', '/health/ready']) {
+        const response = await fetch(`${url}${path}`);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toMatchObject({
+          status: 'ok',
+          info: { eventStore: { status: 'up', headPosition: null } },
+        });
+      }
+      const live = await fetch(`${url}/health/live`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toMatchObject({ status: 'ok' });
     },
   );
+
+  it('is not ready, with the reason, when the event store does not answer', async () => {
+    const broken = await startService();
+    await broken.store.close();
+    const response = await fetch(`${broken.ingestUrl}/health/ready`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: 'error',
+      error: { eventStore: { status: 'down', message: expect.stringMatching(/does not answer/) } },
+    });
+    expect((await fetch(`${broken.ingestUrl}/health/live`)).status).toBe(200);
+    await broken.close();
+  });
 
   it('serves ingest and query on separate ports', () => {
     expect(new URL(service.ingestUrl).port).not.toBe(new URL(service.queryUrl).port);

@@ -1,28 +1,27 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { Settings } from '../../config/settings.js';
-import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorators.js';
+import { EventStoreHealthIndicator } from './event-store.health.js';
 
+/** Liveness (the process answers) and readiness (its stores answer). */
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly settings: Settings,
+    private readonly health: HealthCheckService,
+    private readonly eventStore: EventStoreHealthIndicator,
   ) {}
 
-  /** Ready when the event store answers; reports the log's head position. */
-  @Get()
-  async check() {
-    try {
-      const head = await this.store.headPosition();
-      return { status: 'ok', eventStore: this.settings.EVENT_STORE, headPosition: head ?? null };
-    } catch (error) {
-      throw new ServiceUnavailableException({
-        status: 'unavailable',
-        eventStore: this.settings.EVENT_STORE,
-        message: `The event store does not answer: ${(error as Error).message}`,
-      });
-    }
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** `/health` and `/health/ready`: 503 when the event store is unreachable. */
+  @Get(['', 'ready'])
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.eventStore.check()]);
   }
 }
