@@ -37,6 +37,13 @@ export class Settings {
   @IsIn(['FULL', 'NORMAL'])
   SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** `json` lines, `pretty` for people, or `auto`: pretty on a terminal, JSON otherwise. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
+
   /** The roles this process runs: any of ingest, projector, query. */
   @Matches(/^(ingest|projector|query)(,(ingest|projector|query))*$/, {
     message: 'ROLES must be a comma-separated list of ingest, projector and query',

@@ -1,14 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Settings } from '../config/settings.js';
 import { WebhookModule } from '../ingest/webhook.module.js';
 import { acceptRawBodies } from '../ingest/raw-body.js';
 import { HealthModule } from '../platform/health/health.module.js';
+import { loggingModule } from '../platform/logging/logging.module.js';
+import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
-import type { AppOptions } from './app-options.js';
 import { ResourcesModule } from './resources.module.js';
 import type { SharedResources } from './shared-resources.js';
 
@@ -19,6 +21,7 @@ class IngestAppModule {
       module: IngestAppModule,
       imports: [
         ResourcesModule.forRoot(settings, resources),
+        loggingModule(settings),
         CqrsModule.forRoot(),
         HealthModule,
         WebhookModule.forRoot(settings),
@@ -32,14 +35,15 @@ class IngestAppModule {
 export async function createIngestApp(
   settings: Settings,
   resources: SharedResources,
-  options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     IngestAppModule.forRoot(settings, resources),
-    new FastifyAdapter({ bodyLimit: settings.WEBHOOK_BODY_LIMIT }),
-    { logger: options.logger ?? ['error', 'warn', 'log'], bodyParser: false },
+    new FastifyAdapter({ bodyLimit: settings.WEBHOOK_BODY_LIMIT, genReqId: requestId }),
+    { bufferLogs: true, bodyParser: false },
   );
   acceptRawBodies(app.getHttpAdapter().getInstance(), settings.WEBHOOK_BODY_LIMIT);
+  app.useLogger(app.get(Logger));
+  echoRequestId(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new StoreUnavailableFilter());
   return app;
 }

@@ -1,15 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Settings } from '../config/settings.js';
 import { HealthModule } from '../platform/health/health.module.js';
+import { loggingModule } from '../platform/logging/logging.module.js';
+import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
 import { QueryModule } from '../query/query.module.js';
-import type { AppOptions } from './app-options.js';
 import { ResourcesModule } from './resources.module.js';
 import type { SharedResources } from './shared-resources.js';
 
@@ -20,6 +22,7 @@ class QueryAppModule {
       module: QueryAppModule,
       imports: [
         ResourcesModule.forRoot(settings, resources),
+        loggingModule(settings),
         CqrsModule.forRoot(),
         HealthModule,
         QueryModule.forRoot(settings),
@@ -33,14 +36,15 @@ class QueryAppModule {
 export async function createQueryApp(
   settings: Settings,
   resources: SharedResources,
-  options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     QueryAppModule.forRoot(settings, resources),
-    new FastifyAdapter(),
-    { logger: options.logger ?? ['error', 'warn', 'log'] },
+    new FastifyAdapter({ genReqId: requestId }),
+    { bufferLogs: true },
   );
   app.useGlobalPipes(queryValidationPipe());
+  app.useLogger(app.get(Logger));
+  echoRequestId(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new StoreUnavailableFilter());
   const document = new DocumentBuilder()
     .setTitle('Qualified Ledger query API')

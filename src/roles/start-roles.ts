@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Settings } from '../config/settings.js';
-import type { AppOptions } from './app-options.js';
 import { createIngestApp } from './ingest.app.js';
 import { createQueryApp } from './query.app.js';
 import {
@@ -21,10 +20,7 @@ export interface RunningRoles {
 }
 
 /** Starts the roles the settings name in this process, sharing one set of stores. */
-export async function startRoles(
-  settings: Settings,
-  options: AppOptions = {},
-): Promise<RunningRoles> {
+export async function startRoles(settings: Settings): Promise<RunningRoles> {
   const roles = new Set(settings.ROLES.split(',') as Role[]);
   const resources = openSharedResources(settings);
   const apps: NestFastifyApplication[] = [];
@@ -37,13 +33,13 @@ export async function startRoles(
   };
   try {
     if (roles.has('ingest')) {
-      const app = await createIngestApp(settings, resources, options);
+      const app = await createIngestApp(settings, resources);
       apps.push(app);
       await app.listen(settings.INGEST_PORT, settings.HOST);
       running.ingestUrl = await app.getUrl();
     }
     if (roles.has('query')) {
-      const app = await createQueryApp(settings, resources, options);
+      const app = await createQueryApp(settings, resources);
       apps.push(app);
       await app.listen(settings.QUERY_PORT, queryHost(settings));
       running.queryUrl = await app.getUrl();

@@ -61,3 +61,18 @@ describe('starting with bad configuration', () => {
     );
   });
 });
+
+describe('request ids', () => {
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const service = await startService();
+    const given = await fetch(`${service.queryUrl}/health`, {
+      headers: { 'x-request-id': 'abc-123' },
+    });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const insane = await fetch(`${service.ingestUrl}/health`, {
+      headers: { 'x-request-id': 'a b<c>' },
+    });
+    expect(insane.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    await service.close();
+  });
+});

@@ -27,10 +27,11 @@ export async function startService(env: NodeJS.ProcessEnv = {}): Promise<Running
     HOST: '127.0.0.1',
     INGEST_PORT: '0',
     QUERY_PORT: '0',
+    LOG_LEVEL: 'error',
     ...env,
     DATA_DIR: dataDir,
   });
-  const running = await startRoles(settings, { logger: ['error'] });
+  const running = await startRoles(settings);
   return {
     ingestUrl: running.ingestUrl ?? '',
     queryUrl: running.queryUrl ?? '',

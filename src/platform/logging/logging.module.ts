@@ -1,0 +1,38 @@
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Settings } from '../../config/settings.js';
+
+/**
+ * Structured logs through pino: JSON lines, or readable lines on a terminal. Every line
+ * logged while a request is handled carries its request id (see request-id.ts).
+ */
+export function loggingModule(settings: Settings): DynamicModule {
+  const pretty =
+    settings.LOG_FORMAT === 'pretty' || (settings.LOG_FORMAT === 'auto' && process.stdout.isTTY);
+  return LoggerModule.forRoot({
+    // The default route pattern does not match under Fastify on NestJS 12.
+    forRoutes: [{ path: '*', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level: settings.LOG_LEVEL,
+      transport: pretty
+        ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } }
+        : undefined,
+      serializers: {
+        req: (req: IncomingMessage & { id?: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          url: withoutSecrets(req.url ?? ''),
+        }),
+        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+      },
+    },
+  });
+}
+
+/** Webhook tokens travel in URLs; they must never reach a log. */
+export function withoutSecrets(url: string): string {
+  return url
+    .replace(/^(\/webhooks\/qualified\/)[^/?#]+/, '$1[token]')
+    .replace(/([?&]token=)[^&#]*/, '$1[token]');
+}

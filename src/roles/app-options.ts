@@ -1,5 +1,0 @@
-import type { LogLevel } from '@nestjs/common';
-
-export interface AppOptions {
-  logger?: LogLevel[] | false;
-}
