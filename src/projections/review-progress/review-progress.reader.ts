@@ -1,0 +1,154 @@
+import type { SqlExecutor } from '../../readstore/read-store.port.js';
+import { liveTables } from '../projection.js';
+import { Conditions } from '../shared/conditions.js';
+import {
+  decodeCursor,
+  pageSize,
+  toPage,
+  type Page,
+  type PageRequest,
+} from '../shared/pagination.js';
+import { bool, parseList } from '../shared/values.js';
+import type { SolutionReviewView } from './review-progress-rows.js';
+import { reviewProgressProjection } from './review-progress.projection.js';
+import {
+  liveReviewsOfResultSql,
+  PROGRESS_COLUMNS,
+  REVIEW_COLUMNS,
+  type ProgressRow,
+  type ReviewRow,
+} from './review-progress.tables.js';
+
+export interface ReviewView {
+  id: string;
+  assessmentResultId: string | null;
+  teamCandidateId: string | null;
+  reviewerId: string | null;
+  state: string | null;
+  rating: number | null;
+  feedback: string | null;
+  submittedAt: string | null;
+  solutionReviews: SolutionReviewView[];
+  updatedAt: string;
+}
+
+export interface ReviewProgressSummary {
+  assessmentResultId: string;
+  teamCandidateId: string | null;
+  reviewCount: number;
+  /** Reviews by state. */
+  counts: Record<string, number>;
+  /** Of submitted reviews with a rating; null when there is none. */
+  averageRating: number | null;
+  /** Every review is submitted. */
+  complete: boolean;
+  updatedAt: string;
+}
+
+export interface ReviewProgressView extends ReviewProgressSummary {
+  reviews: ReviewView[];
+}
+
+export interface ReviewQuery extends PageRequest {
+  reviewerId?: string;
+  state?: string;
+}
+
+const t = liveTables(reviewProgressProjection);
+
+/** The progress of a result's reviews; undefined when it has none (left). */
+export async function getReviewProgress(
+  db: SqlExecutor,
+  assessmentResultId: string,
+): Promise<ReviewProgressView | undefined> {
+  const [row] = await db.query<ProgressRow>(
+    `SELECT ${PROGRESS_COLUMNS.join(', ')} FROM ${t.review_progress} WHERE assessment_result_id = ?`,
+    [assessmentResultId],
+  );
+  if (!row) return undefined;
+  const reviews = await db.query<ReviewRow>(liveReviewsOfResultSql(t), [assessmentResultId]);
+  return { ...toSummary(row), reviews: reviews.map(toReviewView) };
+}
+
+/** Review progress by result, the newest result first; `complete` picks finished or open ones. */
+export async function listReviewProgress(
+  db: SqlExecutor,
+  query: PageRequest & { complete?: boolean } = {},
+): Promise<Page<ReviewProgressSummary>> {
+  const size = pageSize(query.limit);
+  const conditions = new Conditions().addIf(
+    query.complete === undefined ? undefined : Number(query.complete),
+    'complete = ?',
+  );
+  if (query.after) {
+    conditions.add('assessment_result_id < ?', decodeCursor(query.after, ['string'])[0]);
+  }
+  const rows = await db.query<ProgressRow>(
+    `SELECT ${PROGRESS_COLUMNS.join(', ')} FROM ${t.review_progress} ${conditions.where}
+     ORDER BY assessment_result_id DESC LIMIT ?`,
+    [...conditions.params, size + 1],
+  );
+  return toPage(rows, size, toSummary, (row) => [row.assessment_result_id]);
+}
+
+/** Reviews that were not destroyed, the newest first. */
+export async function listReviews(
+  db: SqlExecutor,
+  query: ReviewQuery = {},
+): Promise<Page<ReviewView>> {
+  const conditions = new Conditions()
+    .addIf(query.reviewerId, 'reviewer_id = ?')
+    .addIf(query.state, 'state = ?');
+  return pageOfReviews(db, conditions, query);
+}
+
+/** A reviewer's reviews not yet submitted, the newest first. */
+export async function listPendingReviews(
+  db: SqlExecutor,
+  reviewerId: string,
+  page: PageRequest = {},
+): Promise<Page<ReviewView>> {
+  const conditions = new Conditions()
+    .add('reviewer_id = ?', reviewerId)
+    .add("(state IS NULL OR state <> 'submitted')");
+  return pageOfReviews(db, conditions, page);
+}
+
+async function pageOfReviews(db: SqlExecutor, conditions: Conditions, page: PageRequest) {
+  const size = pageSize(page.limit);
+  conditions.add('destroyed = 0');
+  if (page.after) conditions.add('id < ?', decodeCursor(page.after, ['string'])[0]);
+  const rows = await db.query<ReviewRow>(
+    `SELECT ${REVIEW_COLUMNS.join(', ')} FROM ${t.reviews} ${conditions.where}
+     ORDER BY id DESC LIMIT ?`,
+    [...conditions.params, size + 1],
+  );
+  return toPage(rows, size, toReviewView, (row) => [row.id]);
+}
+
+function toSummary(row: ProgressRow): ReviewProgressSummary {
+  return {
+    assessmentResultId: row.assessment_result_id,
+    teamCandidateId: row.team_candidate_id,
+    reviewCount: row.reviews,
+    counts: JSON.parse(row.counts) as Record<string, number>,
+    averageRating: row.average_rating,
+    complete: bool(row.complete) ?? false,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toReviewView(row: ReviewRow): ReviewView {
+  return {
+    id: row.id,
+    assessmentResultId: row.assessment_result_id,
+    teamCandidateId: row.team_candidate_id,
+    reviewerId: row.reviewer_id,
+    state: row.state,
+    rating: row.rating,
+    feedback: row.feedback,
+    submittedAt: row.submitted_at,
+    solutionReviews: parseList<SolutionReviewView>(row.solution_reviews),
+    updatedAt: row.updated_at,
+  };
+}

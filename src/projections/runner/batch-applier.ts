@@ -1,0 +1,125 @@
+import { Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RecordedEvent } from '../../eventstore/event-store.port.js';
+import type { ReadStore, SqlExecutor } from '../../readstore/read-store.port.js';
+import { parkEvent } from './dead-letter.store.js';
+import { describeError } from './errors.js';
+import type { RunnerOptions } from './runner-options.js';
+import type { Target } from './target.js';
+
+export interface ApplierDeps {
+  readStore: ReadStore;
+  target: Target;
+  options: Pick<RunnerOptions, 'onError' | 'retries' | 'retryDelayMs'>;
+  /** Aborts a wait between retries; the events not yet committed are then abandoned. */
+  signal: AbortSignal;
+  /** Told after each commit, with the last event committed. */
+  committed(last: RecordedEvent): void;
+}
+
+/** Why a projection stopped: a handler still threw after its retries, with onError 'stop'. */
+export interface Stop {
+  error: string;
+}
+
+/** Thrown inside a batch's transaction to roll it back and say which event failed. */
+class HandlerFailure extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: unknown,
+  ) {
+    super('handler failed');
+  }
+}
+
+const MAX_BACKOFF_DOUBLINGS = 5;
+
+/**
+ * Applies events to a target in transactions that also record the position reached. When a
+ * handler throws, the whole transaction rolls back (so the failed event leaves no partial
+ * writes), the events before it are committed again without it, and it is retried alone
+ * with backoff, outside any transaction; then it is parked, or the projection stops.
+ */
+export class BatchApplier {
+  private readonly handled: ReadonlySet<string>;
+  private readonly logger = new Logger('Projections');
+
+  constructor(private readonly deps: ApplierDeps) {
+    this.handled = new Set(deps.target.projection.eventTypes);
+  }
+
+  /** Commits the events in log order; returns a Stop when the projection must stop. */
+  async commit(events: readonly RecordedEvent[]): Promise<Stop | undefined> {
+    if (events.length === 0) return undefined;
+    const failure = await this.tryCommit(events);
+    if (!failure) return undefined;
+    return (
+      (await this.commit(events.slice(0, failure.index))) ??
+      (await this.retryAlone(events[failure.index], failure.error)) ??
+      this.commit(events.slice(failure.index + 1))
+    );
+  }
+
+  private async tryCommit(events: readonly RecordedEvent[]): Promise<HandlerFailure | undefined> {
+    const last = events[events.length - 1];
+    try {
+      await this.deps.readStore.transaction(async (tx) => {
+        for (const [index, event] of events.entries()) await this.applyOne(event, index, tx);
+        await this.deps.target.advance(tx, last, events.length);
+      });
+    } catch (error) {
+      if (error instanceof HandlerFailure) return error;
+      throw error;
+    }
+    this.deps.committed(last);
+    return undefined;
+  }
+
+  private async applyOne(event: RecordedEvent, index: number, tx: SqlExecutor): Promise<void> {
+    if (!this.handled.has(event.type)) return;
+    const { projection, tables } = this.deps.target;
+    try {
+      await projection.apply(event, tx, tables);
+    } catch (error) {
+      throw new HandlerFailure(index, error);
+    }
+  }
+
+  private async retryAlone(event: RecordedEvent, firstError: unknown): Promise<Stop | undefined> {
+    const { retries, retryDelayMs, onError } = this.deps.options;
+    let error = firstError;
+    let attempts = 1;
+    for (; attempts <= retries; attempts += 1) {
+      const doublings = Math.min(attempts - 1, MAX_BACKOFF_DOUBLINGS);
+      await sleep(retryDelayMs * 2 ** doublings, undefined, { signal: this.deps.signal });
+      const failure = await this.tryCommit([event]);
+      if (!failure) return undefined;
+      error = failure.error;
+    }
+    const described = describeError(error);
+    const where = `${this.deps.target.projection.name} at ${event.position} (${event.type} ${event.id})`;
+    if (onError === 'stop') {
+      this.logger.error(`Stopping ${where} after ${attempts} attempts: ${described}`);
+      return { error: described };
+    }
+    await this.park(event, described, attempts);
+    this.logger.warn(`Parked ${where} after ${attempts} attempts: ${described}`);
+    return undefined;
+  }
+
+  private async park(event: RecordedEvent, error: string, attempts: number): Promise<void> {
+    const { readStore, target } = this.deps;
+    await readStore.transaction(async (tx) => {
+      await parkEvent(tx, {
+        projection: target.projection.name,
+        rebuild: target.rebuild,
+        event,
+        error,
+        attempts,
+        now: new Date(),
+      });
+      await target.advance(tx, event, 1);
+    });
+    this.deps.committed(event);
+  }
+}

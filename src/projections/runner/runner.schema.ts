@@ -1,0 +1,61 @@
+import type { ReadStore } from '../../readstore/read-store.port.js';
+
+/**
+ * The runner's own tables, beside the read models they describe. Positions are stored as
+ * text (`Position.toString`), times as ISO-8601 text; plain types for SQLite and PostgreSQL.
+ */
+export const RUNNER_SCHEMA: readonly string[] = [
+  // updated_at is the receivedAt of the last event applied, so lag needs no clock.
+  `CREATE TABLE IF NOT EXISTS projection_checkpoints (
+     projection   TEXT PRIMARY KEY,
+     version      INTEGER NOT NULL,
+     log_position TEXT,
+     table_names  TEXT NOT NULL,
+     updated_at   TEXT
+   )`,
+  // rebuild_suffix is null for events parked by the live projection, else the suffix of the
+  // rebuild's shadow tables the event is missing from.
+  `CREATE TABLE IF NOT EXISTS projection_dead_letters (
+     id              TEXT PRIMARY KEY,
+     projection      TEXT NOT NULL,
+     rebuild_suffix  TEXT,
+     log_position    TEXT NOT NULL,
+     event_id        TEXT NOT NULL,
+     event_type      TEXT NOT NULL,
+     stream          TEXT NOT NULL,
+     error           TEXT NOT NULL,
+     attempts        INTEGER NOT NULL,
+     parked_at       TEXT NOT NULL,
+     last_attempt_at TEXT NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS projection_dead_letters_by_projection
+     ON projection_dead_letters (projection, rebuild_suffix)`,
+  // run_started_at and run_events_from: when the current run (first or resumed) began and
+  // how many events were done then; with progress_at, the last commit, they give the rate.
+  `CREATE TABLE IF NOT EXISTS projection_rebuilds (
+     projection   TEXT PRIMARY KEY,
+     version      INTEGER NOT NULL,
+     suffix       TEXT NOT NULL,
+     table_names  TEXT NOT NULL,
+     log_position TEXT,
+     updated_at   TEXT,
+     events_done  BIGINT NOT NULL,
+     started_at   TEXT NOT NULL,
+     run_started_at  TEXT,
+     run_events_from BIGINT NOT NULL,
+     progress_at     TEXT
+   )`,
+  // What the projector last reported, so that any process sharing the read store can tell.
+  `CREATE TABLE IF NOT EXISTS projection_states (
+     projection TEXT PRIMARY KEY,
+     state      TEXT NOT NULL,
+     error      TEXT,
+     changed_at TEXT NOT NULL
+   )`,
+];
+
+export async function createRunnerTables(readStore: ReadStore): Promise<void> {
+  await readStore.transaction(async (tx) => {
+    for (const statement of RUNNER_SCHEMA) await tx.execute(statement);
+  });
+}
