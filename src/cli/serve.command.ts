@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { loadSettings } from '../config/settings.js';
 import { startRoles } from '../roles/start-roles.js';
 
+/** Longest a stop may take before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
 export function addServeCommand(program: Command): void {
   program
     .command('serve', { isDefault: true })
@@ -14,12 +17,17 @@ export function addServeCommand(program: Command): void {
       );
       const running = await startRoles(settings);
       const logger = new Logger('Ledger');
-      logger.log(`Running ${settings.ROLES} with the ${settings.EVENT_STORE} event store`);
       if (running.ingestUrl) logger.log(`Ingest API on ${running.ingestUrl}`);
       if (running.queryUrl) logger.log(`Query API on ${running.queryUrl} (OpenAPI at /docs)`);
+      logger.log(`Running ${settings.ROLES} with the ${settings.EVENT_STORE} event store`);
       const stop = async (signal: string) => {
         logger.log(`${signal}: finishing in-flight work and closing the stores`);
+        const overdue = setTimeout(() => {
+          logger.error(`Still not stopped after ${SHUTDOWN_TIMEOUT_MS} ms; exiting anyway`);
+          process.exit(1);
+        }, SHUTDOWN_TIMEOUT_MS);
         await running.close();
+        clearTimeout(overdue);
         process.exit(0);
       };
       process.once('SIGTERM', () => void stop('SIGTERM'));

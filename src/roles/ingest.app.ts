@@ -39,7 +39,7 @@ export async function createIngestApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     IngestAppModule.forRoot(settings, resources),
     new FastifyAdapter({ bodyLimit: settings.WEBHOOK_BODY_LIMIT, genReqId: requestId }),
-    { bufferLogs: true, bodyParser: false },
+    { bufferLogs: true, bodyParser: false, return503OnClosing: true },
   );
   acceptRawBodies(app.getHttpAdapter().getInstance(), settings.WEBHOOK_BODY_LIMIT);
   app.useLogger(app.get(Logger));

@@ -40,7 +40,7 @@ export async function createQueryApp(
   const app = await NestFactory.create<NestFastifyApplication>(
     QueryAppModule.forRoot(settings, resources),
     new FastifyAdapter({ genReqId: requestId }),
-    { bufferLogs: true },
+    { bufferLogs: true, return503OnClosing: true },
   );
   app.useGlobalPipes(queryValidationPipe());
   app.useLogger(app.get(Logger));
