@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { NewEvent } from '../../src/eventstore/event-store.port.js';
 import type { Position } from '../../src/eventstore/position.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
@@ -14,6 +13,8 @@ import { RebuildService } from '../../src/projections/runner/rebuild.service.js'
 import type { RunnerOptions } from '../../src/projections/runner/runner-options.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { countingProjection, countsTable, type CountRow } from './counting-projection.js';
+
+export { eventually } from './eventually.js';
 
 export const TEST_OPTIONS: RunnerOptions = {
   batchSize: 20,
@@ -119,23 +120,6 @@ export class ProjectionFixture {
     const receivedAt = new Date(T0 + this.appended * 60_000).toISOString();
     this.appended += 1;
     return { id: randomUUID(), type, data: { n: this.appended }, metadata: { receivedAt } };
-  }
-}
-
-/** Retries `check` until it passes, or throws its last error after `timeoutMs`. */
-export async function eventually(
-  check: () => unknown | Promise<unknown>,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(10);
-    }
   }
 }
 
