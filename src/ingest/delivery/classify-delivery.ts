@@ -1,6 +1,7 @@
 import { resolveEventName, streamFor, type ResourceKind } from '../../events/event-catalog.js';
 import type { EventType } from '../../events/event-types.js';
 import { validateWebhookData, type FieldError } from '../validation/webhook-data.validator.js';
+import { findUnstorableValue } from './storable-json.js';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -39,6 +40,9 @@ export function classifyDelivery(body: Buffer, contentType: string | undefined):
   } catch (error) {
     return rejected(400, `The body is not valid JSON: ${(error as Error).message}`);
   }
+  const unstorable = findUnstorableValue(parsed);
+  if (unstorable)
+    return rejected(422, 'The body holds a value that cannot be stored', [unstorable]);
   return classifyEnvelope(parsed);
 }
 

@@ -24,7 +24,8 @@ export interface DeliveryRecord {
 }
 
 const SCHEMA_VERSION = 1;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// A byte order mark is kept: the raw body must be replayable byte for byte.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The event a delivery is stored as. The content hash identifies what was sent, so that
@@ -93,7 +94,8 @@ function encodeBody(body: Buffer): { body: string; bodyEncoding: 'utf8' | 'base6
   }
 }
 
-function hashJson(value: unknown): string {
+/** The content hash ingestion records: sha256 of the canonical JSON. */
+export function hashJson(value: unknown): string {
   return hash(canonicalize(value) ?? '');
 }
 

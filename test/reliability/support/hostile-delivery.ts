@@ -1,0 +1,66 @@
+import * as fc from 'fast-check';
+import { spliceJson, type JsonRecord } from './json-surgery.js';
+
+/** A webhook request's body and Content-Type, built to break the ingest endpoint. */
+export interface HostileDelivery extends fc.WithToStringMethod {
+  /** What the body exercises, for failure reports. */
+  kind: string;
+  body: Buffer;
+  /** Undefined: no Content-Type header at all. */
+  contentType: string | undefined;
+}
+
+export function hostileDelivery(
+  kind: string,
+  body: Buffer | string,
+  contentType: string | undefined = 'application/json',
+): HostileDelivery {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  const preview = bytes.subarray(0, 400).toString('utf8');
+  return {
+    kind,
+    body: bytes,
+    contentType,
+    [fc.toStringMethod]: () =>
+      `${kind}, ${contentType === undefined ? 'no Content-Type' : JSON.stringify(contentType)}, ` +
+      `${bytes.length} bytes: ${JSON.stringify(preview)}${bytes.length > 400 ? '…' : ''}`,
+  };
+}
+
+export interface Envelope {
+  event: string;
+  data: JsonRecord;
+}
+
+/**
+ * Where deepBody puts deeply nested JSON: an unknown field, fields the validator knows (a
+ * list of strings, an object, a list of objects), `data` itself, or the whole body.
+ */
+export const DEEP_SPOTS = [
+  'extra field',
+  'labels',
+  'candidate',
+  'solutions',
+  'data',
+  'whole body',
+] as const;
+
+export function deepBody(
+  body: Envelope,
+  nested: string,
+  spot: (typeof DEEP_SPOTS)[number],
+): string {
+  if (spot === 'whole body') return nested;
+  if (spot === 'data') return spliceJson((raw) => ({ ...body, data: raw }), nested);
+  const field = spot === 'extra field' ? 'nested_extra' : spot;
+  return spliceJson((raw) => ({ ...body, data: { ...body.data, [field]: raw } }), nested);
+}
+
+/** A valid body padded to exactly `size` bytes with `unit`, which may take several bytes. */
+export function paddedTo(body: Envelope, size: number, unit: string): string {
+  const base = Buffer.byteLength(JSON.stringify({ ...body, data: { ...body.data, padding: '' } }));
+  const unitBytes = Buffer.byteLength(JSON.stringify(unit)) - 2;
+  const wanted = Math.max(0, size - base);
+  const padding = unit.repeat(Math.floor(wanted / unitBytes)) + 'x'.repeat(wanted % unitBytes);
+  return JSON.stringify({ ...body, data: { ...body.data, padding } });
+}
