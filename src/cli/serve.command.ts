@@ -9,7 +9,12 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 export function addServeCommand(program: Command): void {
   program
     .command('serve', { isDefault: true })
-    .description('run the service: all roles, or those named (what `npm start` runs)')
+    .summary('run the service (what `npm start` runs)')
+    .description('Runs the service: all roles, or those named.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 stopped by SIGTERM or SIGINT, 1 could not start or did not stop in time.',
+    )
     .option('--roles <roles>', 'comma-separated roles: ingest, projector, query (default: all)')
     .action(async (options: { roles?: string }) => {
       const settings = loadSettings(

@@ -115,6 +115,13 @@ export class Settings {
   })
   QUERY_API_KEYS: string | undefined = undefined;
 
+  /** How long a query with minPosition waits for the projections before it answers 503. */
+  @Transform(toInt)
+  @Max(60_000)
+  @Min(0)
+  @IsInt({ message: 'QUERY_WAIT_TIMEOUT_MS must be a whole number of milliseconds' })
+  QUERY_WAIT_TIMEOUT_MS = 5000;
+
   // ---------------------------------------------------------------------------------------
   // Projections: the runner that keeps the read models (DATA_DIR/read-models.sqlite) current.
 

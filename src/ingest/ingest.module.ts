@@ -1,11 +1,10 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { EVENT_STORE, type EventStore } from '../eventstore/event-store.port.js';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
 import { DeliveryWriter } from './delivery/delivery-writer.js';
 import { RecordWebhookHandler } from './record-webhook.handler.js';
-import { DeliverySpool } from './spool/delivery-spool.js';
+import { DeliverySpool, spoolFile } from './spool/delivery-spool.js';
 import { SpoolForwarder } from './spool/spool-forwarder.js';
 
 /** Storing deliveries: the record-webhook command, for the webhook endpoint and imports. */
@@ -28,7 +27,7 @@ function spoolProviders(settings: Settings): Provider[] {
   return [
     {
       provide: DeliverySpool,
-      useFactory: () => new DeliverySpool(join(settings.DATA_DIR, 'spool.sqlite')),
+      useFactory: () => new DeliverySpool(spoolFile(settings.DATA_DIR)),
     },
     {
       provide: SpoolForwarder,

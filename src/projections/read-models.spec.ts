@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateHistory } from '../../test/support/history-generator.js';
+import { generateHistory } from '../simulation/history-generator.js';
 import { applyEvents, createTables, LogSequence } from '../../test/support/projection-harness.js';
-import type { StoredEvent } from '../../test/support/stored-events.js';
+import type { StoredEvent } from '../simulation/stored-events.js';
 import { dumpTables } from '../../test/support/table-dump.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 import { liveTables, type TableNames } from './projection.js';

@@ -192,7 +192,7 @@ export function describeEventStoreContract(name: string, subject: () => Contract
           .map((event) => (event.data as Caller).i);
         expect(order).toEqual(order.map((_, i) => i));
       }
-    });
+    }, 120_000);
 
     describe('subscription to the whole log', () => {
       it('crosses from history to live with no gap and no duplicate while appends go on', async () => {

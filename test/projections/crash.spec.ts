@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { countsTable } from '../support/counting-projection.js';
 import { eventually, ProjectionFixture } from '../support/projection-fixture.js';
+import { startRunnerChild, type RunnerChild } from '../support/runner-child-process.js';
 
 const TABLE = countsTable('counts');
 
 describe('a projector killed with SIGKILL', () => {
   let fixture: ProjectionFixture;
   let readFile: string;
-  const children: ChildProcess[] = [];
+  const children: RunnerChild[] = [];
 
   beforeEach(() => {
     fixture = new ProjectionFixture();
@@ -18,23 +17,12 @@ describe('a projector killed with SIGKILL', () => {
   });
 
   afterEach(async () => {
-    for (const child of children.splice(0)) await kill(child);
+    for (const child of children.splice(0)) await child.kill();
     await fixture.close();
   });
 
-  const start = (...args: string[]) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        '@swc-node/register/esm-register',
-        'test/support/projection-runner-child.ts',
-        join(fixture.dir, 'events.sqlite'),
-        readFile,
-        ...args,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
-    );
+  const start = (version: string, halt?: string) => {
+    const child = startRunnerChild(join(fixture.dir, 'events.sqlite'), readFile, version, halt);
     children.push(child);
     return child;
   };
@@ -42,13 +30,8 @@ describe('a projector killed with SIGKILL', () => {
   /** Starts the child with a halt point and SIGKILLs it once it holds that batch open. */
   const killWhenHalted = async (version: string, halt: string) => {
     const child = start(version, halt);
-    await new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        if (line === `halted ${halt}`) resolve();
-      });
-      child.on('exit', () => reject(new Error(`the child ended before halting at ${halt}`)));
-    });
-    await kill(child);
+    await child.line(`halted ${halt}`);
+    await child.kill();
   };
 
   /** What the crashed projector left, read by this process. */
@@ -77,7 +60,7 @@ describe('a projector killed with SIGKILL', () => {
 
     start('1');
     await eventually(async () => expect(await live()).toMatchObject([{ position: '600' }]));
-    await kill(children.pop()!);
+    await children.pop()!.kill();
     expect(await inspect(`SELECT * FROM ${TABLE} ORDER BY stream`)).toEqual(
       await fixture.cleanBuild(),
     );
@@ -103,11 +86,3 @@ describe('a projector killed with SIGKILL', () => {
     );
   }, 60_000);
 });
-
-function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { liveTables } from '../../src/projections/projection.js';
 import { READ_MODEL_PROJECTIONS } from '../../src/projections/read-models.js';
 import type { SqlExecutor } from '../../src/readstore/read-store.port.js';
-import { generateHistory } from '../support/history-generator.js';
+import { generateHistory } from '../../src/simulation/history-generator.js';
 import { eventually, ProjectionFixture, type Projector } from '../support/projection-fixture.js';
 import { dumpTables } from '../support/table-dump.js';
 
@@ -61,5 +61,5 @@ describe('the read models from a realistic history', () => {
     expect(swapped.length).toBeGreaterThan(0);
     expect(swapped.every((index) => index.name.includes('__r'))).toBe(true);
     expect(await dumpReadModels(fixture.readStore)).toEqual(projectedLive);
-  });
+  }, 120_000);
 });

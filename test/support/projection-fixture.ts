@@ -23,6 +23,8 @@ export const TEST_OPTIONS: RunnerOptions = {
   retries: 2,
   retryDelayMs: 1,
   positionsCountEvents: true,
+  leaseTtlMs: 1000,
+  leaseRenewMs: 100,
 };
 
 /** The first event's receivedAt; each later event arrives a minute after the one before. */

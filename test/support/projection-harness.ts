@@ -6,7 +6,7 @@ import { Position } from '../../src/eventstore/position.js';
 import { liveTables, type Projection, type TableNames } from '../../src/projections/projection.js';
 import type { SqlExecutor } from '../../src/readstore/read-store.port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
-import type { StoredEvent } from './stored-events.js';
+import type { StoredEvent } from '../../src/simulation/stored-events.js';
 
 /** Numbers stored events as the log would: increasing positions, revisions per stream. */
 export class LogSequence {

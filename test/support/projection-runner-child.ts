@@ -32,6 +32,9 @@ const runner = new ProjectionRunner(
     retries: 0,
     retryDelayMs: 1,
     positionsCountEvents: true,
+    // A killed child's lease expires soon, so that its successor need not wait long.
+    leaseTtlMs: 1000,
+    leaseRenewMs: 200,
   },
 );
 void runner.start();

@@ -35,6 +35,7 @@ export const SOME_LINES_REJECTED = 3;
 export function addImportCommand(program: Command): void {
   program
     .command('import')
+    .summary('backfill webhook bodies from an NDJSON file')
     .description(
       'backfill webhook bodies from NDJSON, one {event, data} a line with an optional receivedAt; ' +
         `lines already imported are skipped; exits ${SOME_LINES_REJECTED} when some lines were rejected`,

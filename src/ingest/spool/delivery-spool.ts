@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { NewEvent } from '../../eventstore/event-store.port.js';
 import type { DeliveryRecord } from '../delivery/delivery-record.js';
 
@@ -18,6 +18,22 @@ interface SpoolRow {
   data: string;
   metadata: string;
   attempted: number;
+}
+
+/** Where the spool of a data directory is kept. */
+export function spoolFile(dataDir: string): string {
+  return join(dataDir, 'spool.sqlite');
+}
+
+/** How many deliveries wait in the spool file, read without forwarding any; 0 without one. */
+export function spoolDepth(file: string): number {
+  if (!existsSync(file)) return 0;
+  const spool = new DeliverySpool(file);
+  try {
+    return spool.depth();
+  } finally {
+    spool.close();
+  }
 }
 
 /**

@@ -53,6 +53,10 @@ export interface AssessmentQuery extends PageRequest {
   includeDeleted?: boolean;
 }
 
+export interface ChallengeQuery extends PageRequest {
+  type?: string;
+}
+
 const t = liveTables(catalogueProjection);
 
 /** An assessment, also a soft-deleted one. */
@@ -93,7 +97,7 @@ export async function getChallenge(
 /** Challenges not destroyed, the most recently created first. */
 export async function listChallenges(
   db: SqlExecutor,
-  query: PageRequest & { type?: string } = {},
+  query: ChallengeQuery = {},
 ): Promise<Page<ChallengeView>> {
   const size = pageSize(query.limit);
   const conditions = new Conditions().addIf(query.type, 'challenge_type = ?').add('removed = 0');

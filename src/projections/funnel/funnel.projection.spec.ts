@@ -1,6 +1,7 @@
 import { useProjectionHarness } from '../../../test/support/projection-harness.js';
 import { at, objectId } from '../../../test/support/scenario.js';
-import { fixtureEvent, redelivery } from '../../../test/support/stored-events.js';
+import { fixtureEvent } from '../../../test/support/stored-events.js';
+import { redelivery } from '../../simulation/stored-events.js';
 import { funnelProjection } from './funnel.projection.js';
 import { getFunnel, listAssessmentFunnels } from './funnel.reader.js';
 

@@ -1,6 +1,7 @@
 import { useProjectionHarness } from '../../../test/support/projection-harness.js';
 import { at, objectId } from '../../../test/support/scenario.js';
-import { fixtureEvent, redelivery, storedEvent } from '../../../test/support/stored-events.js';
+import { fixtureEvent } from '../../../test/support/stored-events.js';
+import { redelivery, storedEvent } from '../../simulation/stored-events.js';
 import { reviewProgressProjection } from './review-progress.projection.js';
 import {
   getReviewProgress,

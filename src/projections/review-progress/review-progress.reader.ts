@@ -52,6 +52,7 @@ export interface ReviewProgressView extends ReviewProgressSummary {
 export interface ReviewQuery extends PageRequest {
   reviewerId?: string;
   state?: string;
+  assessmentResultId?: string;
 }
 
 const t = liveTables(reviewProgressProjection);
@@ -91,6 +92,21 @@ export async function listReviewProgress(
   return toPage(rows, size, toSummary, (row) => [row.assessment_result_id]);
 }
 
+/** The progress of those of the given results that have reviews, the newest result first. */
+export async function reviewProgressOf(
+  db: SqlExecutor,
+  assessmentResultIds: readonly string[],
+): Promise<ReviewProgressSummary[]> {
+  if (assessmentResultIds.length === 0) return [];
+  const rows = await db.query<ProgressRow>(
+    `SELECT ${PROGRESS_COLUMNS.join(', ')} FROM ${t.review_progress}
+     WHERE assessment_result_id IN (${assessmentResultIds.map(() => '?').join(', ')})
+     ORDER BY assessment_result_id DESC`,
+    assessmentResultIds,
+  );
+  return rows.map(toSummary);
+}
+
 /** Reviews that were not destroyed, the newest first. */
 export async function listReviews(
   db: SqlExecutor,
@@ -98,7 +114,8 @@ export async function listReviews(
 ): Promise<Page<ReviewView>> {
   const conditions = new Conditions()
     .addIf(query.reviewerId, 'reviewer_id = ?')
-    .addIf(query.state, 'state = ?');
+    .addIf(query.state, 'state = ?')
+    .addIf(query.assessmentResultId, 'assessment_result_id = ?');
   return pageOfReviews(db, conditions, query);
 }
 

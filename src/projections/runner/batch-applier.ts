@@ -11,6 +11,8 @@ export interface ApplierDeps {
   readStore: ReadStore;
   target: Target;
   options: Pick<RunnerOptions, 'onError' | 'retries' | 'retryDelayMs'>;
+  /** Called first in each transaction; throws when the runner has lost the lease. */
+  fence(tx: SqlExecutor): Promise<void>;
   /** Aborts a wait between retries; the events not yet committed are then abandoned. */
   signal: AbortSignal;
   /** Told after each commit, with the last event committed. */
@@ -64,6 +66,7 @@ export class BatchApplier {
     const last = events[events.length - 1];
     try {
       await this.deps.readStore.transaction(async (tx) => {
+        await this.deps.fence(tx);
         for (const [index, event] of events.entries()) await this.applyOne(event, index, tx);
         await this.deps.target.advance(tx, last, events.length);
       });
@@ -110,6 +113,7 @@ export class BatchApplier {
   private async park(event: RecordedEvent, error: string, attempts: number): Promise<void> {
     const { readStore, target } = this.deps;
     await readStore.transaction(async (tx) => {
+      await this.deps.fence(tx);
       await parkEvent(tx, {
         projection: target.projection.name,
         rebuild: target.rebuild,

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore, Subscription } from '../../eventstore/event-store.port.js';
 import type { Position } from '../../eventstore/position.js';
-import type { ReadStore } from '../../readstore/read-store.port.js';
+import type { ReadStore, SqlExecutor } from '../../readstore/read-store.port.js';
 import { BatchApplier, type Stop } from './batch-applier.js';
 import { batches } from './batches.js';
 import { describeError } from './errors.js';
+import { LeaseLostError } from './projector-lease.js';
 import type { RunnerOptions } from './runner-options.js';
 import type { Target } from './target.js';
 
@@ -15,6 +17,8 @@ export interface RunnerDeps {
   store: EventStore;
   readStore: ReadStore;
   options: RunnerOptions;
+  /** Called first in every transaction the runner commits; throws when it lost the lease. */
+  fence(tx: SqlExecutor): Promise<void>;
 }
 
 export interface ConsumerPlan {
@@ -70,7 +74,8 @@ export class Consumer {
       const stop = await this.consume(this.subscription);
       this.end(stop ? 'stopped' : 'closed', stop?.error);
     } catch (error) {
-      if (this.abort.signal.aborted) return this.end('closed');
+      // The runner that lost the lease stands down; this consumer just ends.
+      if (this.abort.signal.aborted || error instanceof LeaseLostError) return this.end('closed');
       this.logger.error(`${this.plan.target.projection.name}: ${describeError(error)}`);
       this.end('stopped', describeError(error));
     } finally {
@@ -84,6 +89,7 @@ export class Consumer {
       readStore: this.deps.readStore,
       target: this.plan.target,
       options: this.deps.options,
+      fence: this.deps.fence,
       signal: this.abort.signal,
       committed: (last) => (this.position = last.position),
     });
@@ -93,6 +99,9 @@ export class Consumer {
       if (stop) return stop;
       if (batch.caughtUp && this.state === 'catching-up') this.setState('live');
       if (await this.plan.afterBatch(this.position, batch.caughtUp)) return undefined;
+      // Catching up runs on promises alone; a turn of the event loop between batches lets
+      // timers (lease renewal, rebuild polling) and requests in.
+      await nextTurn();
     }
     return this.abort.signal.aborted ? undefined : { error: 'The subscription to the log ended' };
   }

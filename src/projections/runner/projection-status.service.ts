@@ -9,6 +9,7 @@ import { countDeadLetters } from './dead-letter.store.js';
 import { eventAt, eventsBetween, eventTime } from './log-facts.js';
 import { pickProjections } from './projection-names.js';
 import { readStates, type ProjectionState } from './projection-state.store.js';
+import { readLeaseHolder, type LeaseHolder } from './projector-lease.js';
 import { readRebuilds, type RebuildRecord } from './rebuild.store.js';
 import { RUNNER_OPTIONS, type RunnerOptions } from './runner-options.js';
 import { waitForPosition, type WaitResult } from './wait-for-position.js';
@@ -31,6 +32,7 @@ export interface ProjectionStatus {
   version: number;
   /** The version of the live tables served now; another while a new version is rebuilt. */
   liveVersion: number | null;
+  /** What the projector reported; stopped when no projector holds the lease. */
   state: ProjectionState;
   /** Why it stopped, or why its last rebuild stopped. */
   error: string | null;
@@ -65,12 +67,13 @@ export class ProjectionStatusService {
   /** The status of every projection, or of the named ones. */
   async statuses(names?: readonly string[]): Promise<ProjectionStatus[]> {
     const chosen = pickProjections(this.projections, names);
-    const [head, checkpoints, rebuilds, parked, states] = await Promise.all([
+    const [head, checkpoints, rebuilds, parked, states, projector] = await Promise.all([
       this.head(),
       readCheckpoints(this.readStore),
       readRebuilds(this.readStore),
       countDeadLetters(this.readStore),
       readStates(this.readStore),
+      this.projector(),
     ]);
     return chosen.map((projection) => {
       const checkpoint = checkpoints.get(projection.name);
@@ -80,7 +83,7 @@ export class ProjectionStatusService {
         name: projection.name,
         version: projection.version,
         liveVersion: checkpoint?.version ?? null,
-        state: reported?.state ?? 'stopped',
+        state: (projector && reported?.state) || 'stopped',
         error: reported?.error ?? null,
         checkpoint: checkpoint?.position?.toString() ?? null,
         head: head.position?.toString() ?? null,
@@ -89,6 +92,20 @@ export class ProjectionStatusService {
         rebuild: rebuild ? this.progress(rebuild, head) : null,
       };
     });
+  }
+
+  /** The projector holding the read store's lease, or null when none is running. */
+  async projector(): Promise<LeaseHolder | null> {
+    return (await readLeaseHolder(this.readStore)) ?? null;
+  }
+
+  /** The lowest checkpoint of the named projections (default: all): what all of them include. */
+  async lowestCheckpoint(names?: readonly string[]): Promise<Position | undefined> {
+    const chosen = pickProjections(this.projections, names);
+    const checkpoints = await readCheckpoints(this.readStore);
+    const positions = chosen.map((projection) => checkpoints.get(projection.name)?.position);
+    if (positions.some((position) => position === undefined)) return undefined;
+    return (positions as Position[]).reduce((low, next) => (next.isAfter(low) ? low : next));
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Projection } from '../projection.js';
 import { readCheckpoint } from './checkpoint.store.js';
 import { Consumer, type RunnerDeps } from './consumer.js';
 import { describeError } from './errors.js';
+import { LeaseLostError } from './projector-lease.js';
 import { saveState, type ProjectionState } from './projection-state.store.js';
 import { Rebuild } from './rebuild.js';
 import { startRebuildRun, type RebuildRecord } from './rebuild.store.js';
@@ -54,6 +55,7 @@ export class ProjectionWorker {
       await abandonRebuild(this.deps.readStore, rebuild);
     }
     this.changed();
+    await this.reporting;
   }
 
   /** Starts a rebuild, or resumes the recorded one; nothing when one is under way. */
@@ -131,7 +133,10 @@ export class ProjectionWorker {
     void tracked.finally(() => this.tasks.delete(tracked));
   }
 
-  /** Writes the state to the read store when it differs from the last one written. */
+  /**
+   * Writes the state to the read store when it differs from the last one written, unless
+   * this runner has lost the lease: the states there are the new holder's.
+   */
   private changed(): void {
     const { state, error } = this;
     const key = `${state}\n${error}`;
@@ -139,10 +144,14 @@ export class ProjectionWorker {
     this.reported = key;
     this.reporting = this.reporting
       .then(() =>
-        saveState(this.deps.readStore, this.projection.name, { state, error, now: new Date() }),
+        this.deps.readStore.transaction(async (tx) => {
+          await this.deps.fence(tx);
+          await saveState(tx, this.projection.name, { state, error, now: new Date() });
+        }),
       )
-      .catch((failure: unknown) =>
-        this.logger.error(`Cannot record the state of ${this.projection.name}: ${failure}`),
-      );
+      .catch((failure: unknown) => {
+        if (failure instanceof LeaseLostError) return;
+        this.logger.error(`Cannot record the state of ${this.projection.name}: ${failure}`);
+      });
   }
 }

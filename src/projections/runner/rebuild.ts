@@ -59,7 +59,10 @@ export class Rebuild {
       this.finalHead = (await this.deps.store.headPosition()) ?? null;
     }
     if (this.finalHead && (!position || this.finalHead.isAfter(position))) return false;
-    this.swapped = await this.deps.readStore.transaction((tx) => swapIn(tx, this.projection));
+    this.swapped = await this.deps.readStore.transaction(async (tx) => {
+      await this.deps.fence(tx);
+      return swapIn(tx, this.projection);
+    });
     return true;
   }
 }

@@ -2,7 +2,7 @@ import { loadSettings } from '../../config/settings.js';
 import { runnerOptions } from './runner-options.js';
 
 describe('the runner settings', () => {
-  it('default to batches of 500, parking after 3 retries from 100 ms', () => {
+  it('default to batches of 500, parking after 3 retries from 100 ms, a lease of 5 s renewed every second', () => {
     expect(runnerOptions(loadSettings({}))).toEqual({
       batchSize: 500,
       flushIntervalMs: 50,
@@ -10,6 +10,8 @@ describe('the runner settings', () => {
       retries: 3,
       retryDelayMs: 100,
       positionsCountEvents: true,
+      leaseTtlMs: 5000,
+      leaseRenewMs: 1000,
     });
   });
 

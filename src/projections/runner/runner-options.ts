@@ -13,11 +13,17 @@ export interface RunnerOptions {
   retryDelayMs: number;
   /** True when log positions count events (the embedded store), so lag can be counted. */
   positionsCountEvents: boolean;
+  /** How long the projector lease lasts unless renewed: how soon a standby takes over from a dead holder. */
+  leaseTtlMs: number;
+  /** How often the holder renews the lease and a runner on standby tries to take it. */
+  leaseRenewMs: number;
 }
 
 export const RUNNER_OPTIONS = Symbol('RunnerOptions');
 
 export const FLUSH_INTERVAL_MS = 50;
+const LEASE_TTL_MS = 5000;
+const LEASE_RENEW_MS = 1000;
 
 export function runnerOptions(settings: Settings): RunnerOptions {
   return {
@@ -27,5 +33,7 @@ export function runnerOptions(settings: Settings): RunnerOptions {
     retries: settings.PROJECTION_RETRIES,
     retryDelayMs: settings.PROJECTION_RETRY_DELAY_MS,
     positionsCountEvents: settings.EVENT_STORE === 'sqlite',
+    leaseTtlMs: LEASE_TTL_MS,
+    leaseRenewMs: LEASE_RENEW_MS,
   };
 }

@@ -1,4 +1,5 @@
 import type { ReadStore } from '../../readstore/read-store.port.js';
+import { existingTables } from './table-names.js';
 
 /**
  * The runner's own tables, beside the read models they describe. Positions are stored as
@@ -52,9 +53,24 @@ export const RUNNER_SCHEMA: readonly string[] = [
      error      TEXT,
      changed_at TEXT NOT NULL
    )`,
+  // The one projector allowed to write here, until expires_at unless it renews (projector-lease.ts).
+  `CREATE TABLE IF NOT EXISTS projection_lease (
+     name        TEXT PRIMARY KEY,
+     holder      TEXT NOT NULL,
+     acquired_at TEXT NOT NULL,
+     expires_at  TEXT NOT NULL
+   )`,
 ];
 
+const RUNNER_TABLES = RUNNER_SCHEMA.flatMap(
+  (statement) => /^CREATE TABLE IF NOT EXISTS (\w+)/.exec(statement)?.[1] ?? [],
+);
+
 export async function createRunnerTables(readStore: ReadStore): Promise<void> {
+  // They are there on most starts: looking first spares a wait for the write lock, which a
+  // busy projector in another process may hold nearly all the time.
+  const existing = await existingTables(readStore, RUNNER_TABLES);
+  if (existing.length === RUNNER_TABLES.length) return;
   await readStore.transaction(async (tx) => {
     for (const statement of RUNNER_SCHEMA) await tx.execute(statement);
   });

@@ -1,8 +1,9 @@
-import { EventType } from '../../../src/events/event-types.js';
-import type { JsonObject } from '../../../src/eventstore/event-store.port.js';
+import { EventType } from '../../events/event-types.js';
+import type { JsonObject } from '../../eventstore/event-store.port.js';
 import type { GeneratedAssessment, GeneratedChallenge } from './catalogue.js';
 import { LABELS, type GeneratedCandidate } from './candidate.js';
-import { iso, template, type Happenings } from './happenings.js';
+import { iso, type Happenings } from './happenings.js';
+import { payloadDefaults } from './payload-defaults.js';
 import { HOUR, MINUTE, type Random } from './random.js';
 
 type Payload = JsonObject & { id: string };
@@ -30,7 +31,7 @@ export class Journey {
   ) {
     this.t = candidate.clock + random.int(1, 72) * HOUR;
     this.result = {
-      ...template('assessment_result_submitted'),
+      ...payloadDefaults('assessmentResult'),
       id: random.objectId(this.t),
       accumulated_seconds: 0,
       candidate_remarks: null,
@@ -141,7 +142,7 @@ export class Journey {
   private reviewBy(reviewer: string): boolean {
     this.wait(30, 3 * 24 * 60);
     const review: Payload = {
-      ...template('assessment_result_review_created'),
+      ...payloadDefaults('review'),
       id: this.random.objectId(this.t),
       reviewed_by_id: reviewer,
       team_candidate_id: this.candidate.id,
@@ -212,7 +213,7 @@ export class Journey {
   private newSolution(challenge: GeneratedChallenge): Payload {
     const quiz = challenge._type === 'QuizChallenge';
     return {
-      ...template('solution_created'),
+      ...payloadDefaults('solution'),
       id: this.random.objectId(this.t),
       _type: quiz ? 'QuizSolution' : 'CodeSolution',
       assessment_id: this.assessment.id,

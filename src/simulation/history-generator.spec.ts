@@ -1,5 +1,10 @@
-import { resolveEventName, streamFor } from '../../src/events/event-catalog.js';
-import { resultStateRank } from '../../src/projections/shared/state-order.js';
+import {
+  FIXTURE_TYPES,
+  loadFixture,
+  type FixtureType,
+} from '../../test/fixtures/webhooks/index.js';
+import { resolveEventName, streamFor } from '../events/event-catalog.js';
+import { resultStateRank } from '../projections/shared/state-order.js';
 import { generateHistory } from './history-generator.js';
 import type { StoredEvent } from './stored-events.js';
 
@@ -45,6 +50,21 @@ describe('history generator', () => {
       tokenName: 'default',
       userAgent: expect.any(String),
     });
+  });
+
+  it('makes payloads with the fields of the webhook fixtures', () => {
+    const fixtures = new Set<string>(FIXTURE_TYPES);
+    const fieldsByType = new Map<string, Set<string>>();
+    for (const event of history.events.filter((e) => fixtures.has(e.type))) {
+      const fields = fieldsByType.get(event.type) ?? new Set();
+      for (const field of Object.keys(event.data)) fields.add(field);
+      fieldsByType.set(event.type, fields);
+    }
+    expect(fieldsByType.size).toBeGreaterThan(15);
+    for (const [type, fields] of fieldsByType) {
+      const expected = Object.keys(loadFixture(type as FixtureType).data).sort();
+      expect({ type, fields: [...fields].sort() }).toEqual({ type, fields: expected });
+    }
   });
 
   it('uses both generations of event names', () => {

@@ -1,6 +1,6 @@
-import { EventType } from '../../../src/events/event-types.js';
-import type { JsonObject } from '../../../src/eventstore/event-store.port.js';
-import { template, type Happenings } from './happenings.js';
+import { EventType } from '../../events/event-types.js';
+import type { JsonObject } from '../../eventstore/event-store.port.js';
+import type { Happenings } from './happenings.js';
 import { DAY, type Random } from './random.js';
 
 const FIRST_NAMES = [
@@ -86,7 +86,6 @@ export class GeneratedCandidate {
 
   snapshot(): JsonObject & { id: string } {
     return {
-      ...template('team_candidate_state_changed'),
       id: this.id,
       anonymous_name: this.anonymousName,
       email: this.email,

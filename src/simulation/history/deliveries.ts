@@ -1,5 +1,5 @@
-import { namesFor } from '../../../src/events/event-catalog.js';
-import { EventType } from '../../../src/events/event-types.js';
+import { namesFor } from '../../events/event-catalog.js';
+import { EventType } from '../../events/event-types.js';
 import { storedEvent, unrecognisedDelivery, type StoredEvent } from '../stored-events.js';
 import { iso, type Happening } from './happenings.js';
 import { DAY, HOUR, MINUTE, type Random } from './random.js';

@@ -1,6 +1,7 @@
-import { EventType } from '../../../src/events/event-types.js';
-import type { JsonObject } from '../../../src/eventstore/event-store.port.js';
-import { template, type Happenings } from './happenings.js';
+import { EventType } from '../../events/event-types.js';
+import type { JsonObject } from '../../eventstore/event-store.port.js';
+import type { Happenings } from './happenings.js';
+import { payloadDefaults } from './payload-defaults.js';
 import { HOUR, MINUTE, type Random } from './random.js';
 
 export interface GeneratedChallenge extends JsonObject {
@@ -81,7 +82,6 @@ function challenge(
   topics: string[],
 ): GeneratedChallenge {
   return {
-    ...template('challenge_created'),
     id: random.objectId(at),
     _type: type,
     title,
@@ -89,7 +89,7 @@ function challenge(
     topics: [random.pick(topics), random.pick(topics)].filter((t, i, all) => all.indexOf(t) === i),
     summary: `${title}.`,
     purpose: `Screens candidates for ${title.toLowerCase()}.`,
-  } as GeneratedChallenge;
+  };
 }
 
 function assessmentData(
@@ -98,7 +98,7 @@ function assessmentData(
   challenges: GeneratedChallenge[] = assessment.challenges,
 ) {
   return {
-    ...template('assessment_created'),
+    ...payloadDefaults('assessment'),
     id: assessment.id,
     title: assessment.title,
     summary: `${assessment.title}: ${challenges.length} challenges.`,
