@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from './paths.js';
+
+const FIXTURES = join(REPO, 'test/fixtures/webhooks');
+const MARK = '__BENCH_ID__';
+
+/** A fixture body as JSON text, split where its `data.id` goes. */
+export interface BodyTemplate {
+  event: string;
+  before: string;
+  after: string;
+}
+
+/** Every webhook fixture (or the named ones), ready to be given fresh ids. */
+export function bodyTemplates(events?: readonly string[]): BodyTemplate[] {
+  const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
+  return files
+    .map((file) => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')))
+    .filter((body: { event: string }) => !events || events.includes(body.event))
+    .map((body: { event: string; data: object }) => {
+      const [before, after] = JSON.stringify({ ...body, data: { ...body.data, id: MARK } }).split(
+        MARK,
+      );
+      return { event: body.event, before, after };
+    });
+}
+
+export function withId(template: BodyTemplate, id: string): string {
+  return template.before + id + template.after;
+}
+
+/**
+ * Distinct Mongo-style ids (24 hex digits, as Qualified's): a random prefix for this
+ * process, then a counter.
+ */
+export function idMaker(): () => string {
+  const prefix = Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0');
+  let n = 0;
+  return () => prefix + (n++).toString(16).padStart(16, '0');
+}
+
+/** Cycles through the templates, each body with a new id. */
+export function rotatingBodies(templates: readonly BodyTemplate[]): () => string {
+  const nextId = idMaker();
+  let i = 0;
+  return () => withId(templates[i++ % templates.length], nextId());
+}
