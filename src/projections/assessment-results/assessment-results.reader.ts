@@ -1,13 +1,6 @@
 import type { SqlExecutor } from '../../readstore/read-store.port.js';
 import { liveTables } from '../projection.js';
 import { Conditions } from '../shared/conditions.js';
-import {
-  decodeCursor,
-  pageSize,
-  toPage,
-  type Page,
-  type PageRequest,
-} from '../shared/pagination.js';
 import { bool } from '../shared/values.js';
 import { assessmentResultsProjection } from './assessment-results.projection.js';
 import {
@@ -16,6 +9,7 @@ import {
   type ResultRow,
   type SolutionRow,
 } from './assessment-results.tables.js';
+import { type Page, pageByKeyDescending, type PageRequest } from '../shared/pagination.js';
 
 export interface AssessmentResultSummary {
   id: string;
@@ -85,19 +79,18 @@ export async function listAssessmentResults(
   db: SqlExecutor,
   query: AssessmentResultQuery = {},
 ): Promise<Page<AssessmentResultSummary>> {
-  const size = pageSize(query.limit);
   const conditions = new Conditions()
     .addIf(query.candidateId, 'team_candidate_id = ?')
     .addIf(query.assessmentId, 'assessment_id = ?')
     .addIf(query.state, 'state = ?')
     .addIf(query.passed === undefined ? undefined : Number(query.passed), 'passed = ?');
-  if (query.after) conditions.add('id < ?', decodeCursor(query.after, ['string'])[0]);
-  const rows = await db.query<ResultRow>(
-    `SELECT ${RESULT_COLUMNS.join(', ')} FROM ${t.assessment_results} ${conditions.where}
-     ORDER BY id DESC LIMIT ?`,
-    [...conditions.params, size + 1],
+  return pageByKeyDescending<ResultRow, AssessmentResultSummary>(
+    db,
+    { columns: RESULT_COLUMNS, table: t.assessment_results, key: 'id' },
+    conditions,
+    query,
+    toSummary,
   );
-  return toPage(rows, size, toSummary, (row) => [row.id]);
 }
 
 /** Ids of an assessment's results, the newest first, from below `before` when given. */

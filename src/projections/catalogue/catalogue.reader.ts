@@ -1,13 +1,6 @@
 import type { SqlExecutor } from '../../readstore/read-store.port.js';
 import { liveTables } from '../projection.js';
 import { Conditions } from '../shared/conditions.js';
-import {
-  decodeCursor,
-  pageSize,
-  toPage,
-  type Page,
-  type PageRequest,
-} from '../shared/pagination.js';
 import { parseList } from '../shared/values.js';
 import { catalogueProjection } from './catalogue.projection.js';
 import {
@@ -18,6 +11,7 @@ import {
   type AssessmentRow,
   type ChallengeRow,
 } from './catalogue.tables.js';
+import { type Page, pageByKeyDescending, type PageRequest } from '../shared/pagination.js';
 
 export interface AssessmentView {
   id: string;
@@ -73,16 +67,15 @@ export async function listAssessments(
   db: SqlExecutor,
   query: AssessmentQuery = {},
 ): Promise<Page<AssessmentView>> {
-  const size = pageSize(query.limit);
   const conditions = new Conditions().addIf(query.state, 'state = ?');
   if (!query.includeDeleted) conditions.add('deleted = 0');
-  if (query.after) conditions.add('id < ?', decodeCursor(query.after, ['string'])[0]);
-  const rows = await db.query<AssessmentRow>(
-    `SELECT ${ASSESSMENT_COLUMNS.join(', ')} FROM ${t.catalogue_assessments} ${conditions.where}
-     ORDER BY id DESC LIMIT ?`,
-    [...conditions.params, size + 1],
+  return pageByKeyDescending<AssessmentRow, AssessmentView>(
+    db,
+    { columns: ASSESSMENT_COLUMNS, table: t.catalogue_assessments, key: 'id' },
+    conditions,
+    query,
+    toAssessmentView,
   );
-  return toPage(rows, size, toAssessmentView, (row) => [row.id]);
 }
 
 /** A challenge; undefined once it is destroyed. */
@@ -99,15 +92,14 @@ export async function listChallenges(
   db: SqlExecutor,
   query: ChallengeQuery = {},
 ): Promise<Page<ChallengeView>> {
-  const size = pageSize(query.limit);
   const conditions = new Conditions().addIf(query.type, 'challenge_type = ?').add('removed = 0');
-  if (query.after) conditions.add('id < ?', decodeCursor(query.after, ['string'])[0]);
-  const rows = await db.query<ChallengeRow>(
-    `SELECT ${CHALLENGE_COLUMNS.join(', ')} FROM ${t.catalogue_challenges} ${conditions.where}
-     ORDER BY id DESC LIMIT ?`,
-    [...conditions.params, size + 1],
+  return pageByKeyDescending<ChallengeRow, ChallengeView>(
+    db,
+    { columns: CHALLENGE_COLUMNS, table: t.catalogue_challenges, key: 'id' },
+    conditions,
+    query,
+    toChallengeView,
   );
-  return toPage(rows, size, toChallengeView, (row) => [row.id]);
 }
 
 function toAssessmentView(row: AssessmentRow): AssessmentView {

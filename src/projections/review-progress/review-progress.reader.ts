@@ -1,13 +1,6 @@
 import type { SqlExecutor } from '../../readstore/read-store.port.js';
 import { liveTables } from '../projection.js';
 import { Conditions } from '../shared/conditions.js';
-import {
-  decodeCursor,
-  pageSize,
-  toPage,
-  type Page,
-  type PageRequest,
-} from '../shared/pagination.js';
 import { bool, parseList } from '../shared/values.js';
 import type { SolutionReviewView } from './review-progress-rows.js';
 import { reviewProgressProjection } from './review-progress.projection.js';
@@ -18,6 +11,7 @@ import {
   type ProgressRow,
   type ReviewRow,
 } from './review-progress.tables.js';
+import { type Page, pageByKeyDescending, type PageRequest } from '../shared/pagination.js';
 
 export interface ReviewView {
   id: string;
@@ -76,20 +70,17 @@ export async function listReviewProgress(
   db: SqlExecutor,
   query: PageRequest & { complete?: boolean } = {},
 ): Promise<Page<ReviewProgressSummary>> {
-  const size = pageSize(query.limit);
   const conditions = new Conditions().addIf(
     query.complete === undefined ? undefined : Number(query.complete),
     'complete = ?',
   );
-  if (query.after) {
-    conditions.add('assessment_result_id < ?', decodeCursor(query.after, ['string'])[0]);
-  }
-  const rows = await db.query<ProgressRow>(
-    `SELECT ${PROGRESS_COLUMNS.join(', ')} FROM ${t.review_progress} ${conditions.where}
-     ORDER BY assessment_result_id DESC LIMIT ?`,
-    [...conditions.params, size + 1],
+  return pageByKeyDescending<ProgressRow, ReviewProgressSummary>(
+    db,
+    { columns: PROGRESS_COLUMNS, table: t.review_progress, key: 'assessment_result_id' },
+    conditions,
+    query,
+    toSummary,
   );
-  return toPage(rows, size, toSummary, (row) => [row.assessment_result_id]);
 }
 
 /** The progress of those of the given results that have reviews, the newest result first. */
@@ -132,15 +123,14 @@ export async function listPendingReviews(
 }
 
 async function pageOfReviews(db: SqlExecutor, conditions: Conditions, page: PageRequest) {
-  const size = pageSize(page.limit);
   conditions.add('destroyed = 0');
-  if (page.after) conditions.add('id < ?', decodeCursor(page.after, ['string'])[0]);
-  const rows = await db.query<ReviewRow>(
-    `SELECT ${REVIEW_COLUMNS.join(', ')} FROM ${t.reviews} ${conditions.where}
-     ORDER BY id DESC LIMIT ?`,
-    [...conditions.params, size + 1],
+  return pageByKeyDescending<ReviewRow, ReviewView>(
+    db,
+    { columns: REVIEW_COLUMNS, table: t.reviews, key: 'id' },
+    conditions,
+    page,
+    toReviewView,
   );
-  return toPage(rows, size, toReviewView, (row) => [row.id]);
 }
 
 function toSummary(row: ProgressRow): ReviewProgressSummary {

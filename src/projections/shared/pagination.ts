@@ -3,6 +3,9 @@
  * the next page starts strictly after it, so pages stay stable while rows are added.
  */
 
+import type { SqlExecutor } from '../../readstore/read-store.port.js';
+import type { Conditions } from './conditions.js';
+
 export interface PageRequest {
   /** Rows per page: 1 to MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE when omitted. */
   limit?: number;
@@ -74,4 +77,25 @@ export function toPage<R, T>(
     items: items.map(view),
     next: rows.length > size && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/**
+ * A page of rows newest first by a string key: Qualified ids begin with their creation
+ * time. Adds the cursor to `conditions`.
+ */
+export async function pageByKeyDescending<R, T>(
+  db: SqlExecutor,
+  select: { columns: readonly string[]; table: string; key: keyof R & string },
+  conditions: Conditions,
+  page: PageRequest,
+  view: (row: R) => T,
+): Promise<Page<T>> {
+  const size = pageSize(page.limit);
+  if (page.after) conditions.add(`${select.key} < ?`, decodeCursor(page.after, ['string'])[0]);
+  const rows = await db.query<R>(
+    `SELECT ${select.columns.join(', ')} FROM ${select.table} ${conditions.where}
+     ORDER BY ${select.key} DESC LIMIT ?`,
+    [...conditions.params, size + 1],
+  );
+  return toPage(rows, size, view, (row) => [String(row[select.key])]);
 }
