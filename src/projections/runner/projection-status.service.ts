@@ -49,6 +49,13 @@ export interface ProjectionStatus {
   rebuild: RebuildProgress | null;
 }
 
+export interface ServedPosition {
+  /** The position every one of the projections has reached; undefined before any event. */
+  position: Position | undefined;
+  /** The projections with no live tables yet. */
+  unbuilt: string[];
+}
+
 interface LogHead {
   position: Position | undefined;
   time: string | undefined;
@@ -99,13 +106,21 @@ export class ProjectionStatusService {
     return (await readLeaseHolder(this.readStore)) ?? null;
   }
 
-  /** The lowest checkpoint of the named projections (default: all): what all of them include. */
-  async lowestCheckpoint(names?: readonly string[]): Promise<Position | undefined> {
+  /**
+   * What the named projections (default: all) serve now: the lowest of their checkpoints,
+   * which all of them include, and those whose live tables no projector has created yet.
+   */
+  async served(names?: readonly string[]): Promise<ServedPosition> {
     const chosen = pickProjections(this.projections, names);
     const checkpoints = await readCheckpoints(this.readStore);
+    const unbuilt = chosen.filter((p) => !checkpoints.has(p.name)).map((p) => p.name);
     const positions = chosen.map((projection) => checkpoints.get(projection.name)?.position);
-    if (positions.some((position) => position === undefined)) return undefined;
-    return (positions as Position[]).reduce((low, next) => (next.isAfter(low) ? low : next));
+    if (positions.some((position) => position === undefined))
+      return { position: undefined, unbuilt };
+    const position = (positions as Position[]).reduce((low, next) =>
+      next.isAfter(low) ? low : next,
+    );
+    return { position, unbuilt };
   }
 
   /**
