@@ -40,3 +40,13 @@ export class Position {
     return this.toString();
   }
 }
+
+/** The earliest of the positions; undefined (the start of the log) when any is. */
+export function lowestPosition(positions: (Position | undefined)[]): Position | undefined {
+  let low: Position | undefined;
+  for (const position of positions) {
+    if (!position) return undefined;
+    if (!low || low.isAfter(position)) low = position;
+  }
+  return low;
+}

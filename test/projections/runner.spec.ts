@@ -115,4 +115,59 @@ describe('the projection runner', () => {
     expect([...types]).toEqual(['counted']);
     expect(total(await fixture.dump(TABLE))).toBe(13);
   });
+
+  it('keeps projections at different checkpoints in one pass, each applying every event once', async () => {
+    await fixture.append(30);
+    const ahead = countingProjection({ name: 'ahead' });
+    const first = fixture.projector([ahead]);
+    await first.runner.start();
+    await eventually(async () =>
+      expect(await first.status.statuses()).toMatchObject([{ checkpoint: '30' }]),
+    );
+    await first.runner.stop();
+    await fixture.append(20, { prefix: 'later' });
+
+    const behind = countingProjection({ name: 'behind' });
+    const second = fixture.projector([ahead, behind], { batchSize: 7 });
+    await second.runner.start();
+
+    await eventually(async () =>
+      expect(await second.status.statuses()).toMatchObject([
+        { name: 'ahead', state: 'live', checkpoint: '50' },
+        { name: 'behind', state: 'live', checkpoint: '50' },
+      ]),
+    );
+    expect(total(await fixture.dump(countsTable('ahead')))).toBe(50);
+    expect(total(await fixture.dump(countsTable('behind')))).toBe(50);
+  });
+
+  it('goes on applying the other projections when one stops on an error', async () => {
+    await fixture.append(20);
+    const failing = countingProjection({
+      name: 'failing',
+      hook: (event) => {
+        if (event.position.commit === 8n) throw new Error('bug at 8');
+      },
+    });
+    const healthy = countingProjection({ name: 'healthy' });
+    const { runner, status } = fixture.projector([failing, healthy], {
+      batchSize: 5,
+      onError: 'stop',
+      retries: 0,
+    });
+    await runner.start();
+
+    await eventually(async () =>
+      expect(await status.statuses()).toMatchObject([
+        { name: 'failing', state: 'stopped', checkpoint: '7' },
+        { name: 'healthy', state: 'live', checkpoint: '20' },
+      ]),
+    );
+    const last = await fixture.append(5, { prefix: 'later' });
+    expect(
+      await status.waitForPosition(last, { projections: ['healthy'], timeoutMs: 10_000 }),
+    ).toEqual({ reached: true, behind: [] });
+    expect(total(await fixture.dump(countsTable('healthy')))).toBe(25);
+    expect(total(await fixture.dump(countsTable('failing')))).toBe(7);
+  });
 });

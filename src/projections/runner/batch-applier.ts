@@ -25,7 +25,7 @@ export interface Stop {
 }
 
 /** Thrown inside a batch's transaction to roll it back and say which event failed. */
-class HandlerFailure extends Error {
+export class HandlerFailure extends Error {
   constructor(
     readonly index: number,
     readonly error: unknown,
@@ -54,7 +54,17 @@ export class BatchApplier {
   async commit(events: readonly RecordedEvent[]): Promise<Stop | undefined> {
     if (events.length === 0) return undefined;
     const failure = await this.tryCommit(events);
-    if (!failure) return undefined;
+    return failure && this.recover(events, failure);
+  }
+
+  /**
+   * After `failure` rolled back a transaction holding `events`: commits the events before
+   * the failed one, retries that one alone, then commits the rest.
+   */
+  async recover(
+    events: readonly RecordedEvent[],
+    failure: HandlerFailure,
+  ): Promise<Stop | undefined> {
     return (
       (await this.commit(events.slice(0, failure.index))) ??
       (await this.retryAlone(events[failure.index], failure.error)) ??
@@ -62,19 +72,31 @@ export class BatchApplier {
     );
   }
 
+  /**
+   * Applies the events inside the caller's transaction and records how far they got; throws
+   * a HandlerFailure (which should roll the transaction back) when a handler throws.
+   */
+  async applyIn(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+    for (const [index, event] of events.entries()) await this.applyOne(event, index, tx);
+    await this.deps.target.advance(tx, events[events.length - 1], events.length);
+  }
+
+  /** Tells the owner that a transaction holding `applyIn(…, events)` has committed. */
+  committed(events: readonly RecordedEvent[]): void {
+    this.deps.committed(events[events.length - 1]);
+  }
+
   private async tryCommit(events: readonly RecordedEvent[]): Promise<HandlerFailure | undefined> {
-    const last = events[events.length - 1];
     try {
       await this.deps.readStore.transaction(async (tx) => {
         await this.deps.fence(tx);
-        for (const [index, event] of events.entries()) await this.applyOne(event, index, tx);
-        await this.deps.target.advance(tx, last, events.length);
+        await this.applyIn(tx, events);
       });
     } catch (error) {
       if (error instanceof HandlerFailure) return error;
       throw error;
     }
-    this.deps.committed(last);
+    this.committed(events);
     return undefined;
   }
 

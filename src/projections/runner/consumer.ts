@@ -1,14 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { EventStore, Subscription } from '../../eventstore/event-store.port.js';
+import type { EventStore, RecordedEvent, Subscription } from '../../eventstore/event-store.port.js';
 import type { Position } from '../../eventstore/position.js';
 import type { ReadStore, SqlExecutor } from '../../readstore/read-store.port.js';
-import { BatchApplier, type Stop } from './batch-applier.js';
+import type { Stop } from './batch-applier.js';
 import { batches } from './batches.js';
 import { describeError } from './errors.js';
 import { LeaseLostError } from './projector-lease.js';
 import type { RunnerOptions } from './runner-options.js';
-import type { Target } from './target.js';
 
 /** stopped: ended by an error; closed: ended on request or when done. */
 export type ConsumerState = 'catching-up' | 'live' | 'stopped' | 'closed';
@@ -21,10 +20,18 @@ export interface RunnerDeps {
   fence(tx: SqlExecutor): Promise<void>;
 }
 
+/** Commits a consumer's batches; a Stop ends the consumer. */
+export interface Applier {
+  commit(events: readonly RecordedEvent[]): Promise<Stop | undefined>;
+}
+
 export interface ConsumerPlan {
-  target: Target;
-  /** Events after this position (exclusive) are applied; undefined: the whole log. */
+  /** What the consumer keeps up to date, for its log lines. */
+  name: string;
+  /** Events after this position (exclusive) are read; undefined: the whole log. */
   from: Position | undefined;
+  /** Makes the applier of this consumer's batches; `signal` aborts its waits on stop. */
+  applier(signal: AbortSignal): Applier;
   /** Called after each committed batch; returning true ends the consumer. */
   afterBatch(position: Position | undefined, caughtUp: boolean): Promise<boolean>;
   /** Told whenever `state` changes. */
@@ -32,8 +39,8 @@ export interface ConsumerPlan {
 }
 
 /**
- * Keeps one target up to date: one catch-up subscription to the whole log from the
- * target's position, its events applied in log order, batch by batch.
+ * One catch-up subscription to the whole log from a position, its events applied in log
+ * order, batch by batch, by the plan's applier.
  */
 export class Consumer {
   state: ConsumerState = 'catching-up';
@@ -76,7 +83,7 @@ export class Consumer {
     } catch (error) {
       // The runner that lost the lease stands down; this consumer just ends.
       if (this.abort.signal.aborted || error instanceof LeaseLostError) return this.end('closed');
-      this.logger.error(`${this.plan.target.projection.name}: ${describeError(error)}`);
+      this.logger.error(`${this.plan.name}: ${describeError(error)}`);
       this.end('stopped', describeError(error));
     } finally {
       await this.subscription?.close();
@@ -85,18 +92,12 @@ export class Consumer {
 
   /** Applies the subscription's batches until asked to end; a Stop says why it must stop. */
   private async consume(subscription: Subscription): Promise<Stop | undefined> {
-    const applier = new BatchApplier({
-      readStore: this.deps.readStore,
-      target: this.plan.target,
-      options: this.deps.options,
-      fence: this.deps.fence,
-      signal: this.abort.signal,
-      committed: (last) => (this.position = last.position),
-    });
+    const applier = this.plan.applier(this.abort.signal);
     for await (const batch of batches(subscription, this.deps.options)) {
       if (this.abort.signal.aborted) return undefined;
       const stop = await applier.commit(batch.events);
       if (stop) return stop;
+      if (batch.events.length > 0) this.position = batch.events[batch.events.length - 1].position;
       if (batch.caughtUp && this.state === 'catching-up') this.setState('live');
       if (await this.plan.afterBatch(this.position, batch.caughtUp)) return undefined;
       // Catching up runs on promises alone; a turn of the event loop between batches lets

@@ -6,6 +6,7 @@ import { PROJECTIONS } from './projections.token.js';
 import type { RunnerDeps } from './consumer.js';
 import { describeError } from './errors.js';
 import { checkProjections } from './projection-names.js';
+import { LiveGroup } from './live-group.js';
 import { ProjectionWorker } from './projection-worker.js';
 import { newHolderId, ProjectorLease, readLeaseHolder } from './projector-lease.js';
 import { readRebuilds } from './rebuild.store.js';
@@ -20,7 +21,7 @@ export type RunnerState = 'active' | 'standby' | 'stopped';
 
 /**
  * The projector: keeps every projection's read model up to date from the log, one
- * catch-up subscription per projection (and one per rebuild). Only the holder of the read
+ * catch-up subscription for all the live tables (and one per rebuild). Only the holder of the read
  * store's lease projects; another runner stands by and takes over when the lease is
  * released or expires, each projection resuming from its checkpoint.
  */
@@ -28,6 +29,7 @@ export type RunnerState = 'active' | 'standby' | 'stopped';
 export class ProjectionRunner {
   private currentState: RunnerState = 'stopped';
   private workers: ProjectionWorker[] = [];
+  private live: LiveGroup | undefined;
   private readonly lease: ProjectorLease;
   private readonly deps: RunnerDeps;
   private leaseTimer: NodeJS.Timeout | undefined;
@@ -90,11 +92,14 @@ export class ProjectionRunner {
 
   private async activate(): Promise<void> {
     this.currentState = 'active';
+    const live = new LiveGroup(this.deps);
+    this.live = live;
     this.workers = this.projections.map(
-      (projection) => new ProjectionWorker(projection, this.deps),
+      (projection) => new ProjectionWorker(projection, this.deps, live),
     );
     try {
       for (const worker of this.workers) await worker.start();
+      await live.start();
     } catch (error) {
       // Leave the lease to a runner that can start, or to this one's next attempt.
       await this.standDown();
@@ -107,6 +112,7 @@ export class ProjectionRunner {
   private async standDown(): Promise<void> {
     clearInterval(this.poller);
     await this.pickingUp;
+    await this.live?.stop();
     await Promise.all(this.workers.map((worker) => worker.stop()));
     this.workers = [];
     this.currentState = 'standby';

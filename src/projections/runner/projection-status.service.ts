@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
-import { Position } from '../../eventstore/position.js';
+import { lowestPosition, Position } from '../../eventstore/position.js';
 import { READ_STORE, type ReadStore } from '../../readstore/read-store.port.js';
 import type { Projection } from '../projection.js';
 import { PROJECTIONS } from './projections.token.js';
@@ -114,12 +114,7 @@ export class ProjectionStatusService {
     const chosen = pickProjections(this.projections, names);
     const checkpoints = await readCheckpoints(this.readStore);
     const unbuilt = chosen.filter((p) => !checkpoints.has(p.name)).map((p) => p.name);
-    const positions = chosen.map((projection) => checkpoints.get(projection.name)?.position);
-    if (positions.some((position) => position === undefined))
-      return { position: undefined, unbuilt };
-    const position = (positions as Position[]).reduce((low, next) =>
-      next.isAfter(low) ? low : next,
-    );
+    const position = lowestPosition(chosen.map((p) => checkpoints.get(p.name)?.position));
     return { position, unbuilt };
   }
 

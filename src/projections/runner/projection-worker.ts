@@ -2,22 +2,22 @@ import { Logger } from '@nestjs/common';
 import type { Position } from '../../eventstore/position.js';
 import type { Projection } from '../projection.js';
 import { readCheckpoint } from './checkpoint.store.js';
-import { Consumer, type RunnerDeps } from './consumer.js';
+import type { RunnerDeps } from './consumer.js';
 import { describeError } from './errors.js';
+import type { LiveGroup } from './live-group.js';
 import { LeaseLostError } from './projector-lease.js';
 import { saveState, type ProjectionState } from './projection-state.store.js';
 import { Rebuild } from './rebuild.js';
 import { startRebuildRun, type RebuildRecord } from './rebuild.store.js';
 import { abandonRebuild, prepareRebuild } from './shadow-tables.js';
 import { createLiveTables, planStart } from './start-plan.js';
-import { liveTarget } from './target.js';
 
 /**
- * Keeps one projection up to date: its live consumer and, while one runs, its rebuild.
+ * Keeps one projection up to date: its membership of the live group and, while one runs,
+ * its rebuild.
  * Reports its state to the read store whenever it changes.
  */
 export class ProjectionWorker {
-  private live: Consumer | undefined;
   private rebuild: Rebuild | undefined;
   private rebuildStarting: Promise<void> | undefined;
   /** The suffix of a rebuild that stopped on an error; it waits for a restart. */
@@ -33,22 +33,23 @@ export class ProjectionWorker {
   constructor(
     readonly projection: Projection,
     private readonly deps: RunnerDeps,
+    private readonly live: LiveGroup,
   ) {}
 
   get state(): ProjectionState {
     if (this.rebuild || this.rebuildStarting) return 'rebuilding';
-    if (this.live?.state === 'live' || this.live?.state === 'catching-up') return this.live.state;
-    return 'stopped';
+    const live = this.live.stateOf(this.projection.name);
+    return live === 'live' || live === 'catching-up' ? live : 'stopped';
   }
 
   get error(): string | null {
-    return this.live?.error ?? this.rebuildError ?? null;
+    return this.live.errorOf(this.projection.name) ?? this.rebuildError ?? null;
   }
 
   async start(): Promise<void> {
     const { action, checkpoint, rebuild } = await planStart(this.deps.readStore, this.projection);
     if (action === 'create') await createLiveTables(this.deps.readStore, this.projection);
-    if (action !== 'rebuild') this.startLive(checkpoint?.position);
+    if (action !== 'rebuild') await this.joinLive(checkpoint?.position);
     if (action === 'rebuild' || rebuild?.version === this.projection.version) {
       await this.startRebuild();
     } else if (rebuild) {
@@ -74,7 +75,7 @@ export class ProjectionWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.rebuildStarting;
-    await Promise.all([this.rebuild?.stop(), this.live?.stop()]);
+    await this.rebuild?.stop();
     await Promise.all(this.tasks);
     this.changed();
     await this.reporting;
@@ -103,26 +104,19 @@ export class ProjectionWorker {
       this.livePaused = false;
       const checkpoint = await readCheckpoint(this.deps.readStore, this.projection.name);
       if (!this.stopping && checkpoint?.version === this.projection.version) {
-        this.startLive(checkpoint.position);
+        await this.joinLive(checkpoint.position);
       }
     }
     this.changed();
   }
 
-  private startLive(from: Position | undefined): void {
-    const live = new Consumer(this.deps, {
-      target: liveTarget(this.projection),
-      from,
-      afterBatch: async () => false,
-      changed: () => this.changed(),
-    });
-    this.live = live;
-    this.track(live.run());
+  private joinLive(from: Position | undefined): Promise<void> {
+    return this.live.join(this.projection, from, () => this.changed());
   }
 
   private async pauseLive(): Promise<void> {
     this.livePaused = true;
-    await this.live?.stop();
+    await this.live.leave(this.projection.name);
   }
 
   private track(task: Promise<void>): void {

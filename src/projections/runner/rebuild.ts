@@ -1,6 +1,7 @@
 import type { Position } from '../../eventstore/position.js';
 import type { Projection } from '../projection.js';
 import type { Checkpoint } from './checkpoint.store.js';
+import { BatchApplier } from './batch-applier.js';
 import { Consumer, type RunnerDeps } from './consumer.js';
 import type { RebuildRecord } from './rebuild.store.js';
 import { swapIn } from './shadow-tables.js';
@@ -31,9 +32,11 @@ export class Rebuild {
     readonly record: RebuildRecord,
     private readonly hooks: RebuildHooks,
   ) {
+    const target = rebuildTarget(projection, record);
     this.consumer = new Consumer(deps, {
-      target: rebuildTarget(projection, record),
+      name: `${projection.name} rebuild`,
       from: record.position,
+      applier: (signal) => new BatchApplier({ ...deps, target, signal, committed: () => {} }),
       afterBatch: (position, caughtUp) => this.afterBatch(position, caughtUp),
       changed: hooks.changed,
     });
