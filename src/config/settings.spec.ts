@@ -72,3 +72,15 @@ describe('webhook settings', () => {
     });
   });
 });
+
+describe('EVENTSTORE_CONNECT_TIMEOUT_MS', () => {
+  it('waits 10 s for the event store at start by default, and takes a number of milliseconds', () => {
+    expect(loadSettings({}).EVENTSTORE_CONNECT_TIMEOUT_MS).toBe(10_000);
+    expect(
+      loadSettings({ EVENTSTORE_CONNECT_TIMEOUT_MS: '500' }).EVENTSTORE_CONNECT_TIMEOUT_MS,
+    ).toBe(500);
+    expect(() => loadSettings({ EVENTSTORE_CONNECT_TIMEOUT_MS: '10s' })).toThrow(
+      'EVENTSTORE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds (got "10s")',
+    );
+  });
+});

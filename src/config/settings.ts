@@ -104,6 +104,16 @@ export class Settings {
   EVENTSTORE_APPEND_TIMEOUT_MS = 2000;
 
   /**
+   * How long startup waits for the event store (EventStoreDB) to answer before the service
+   * stops with the reason.
+   */
+  @Transform(toInt)
+  @Max(600_000)
+  @Min(100)
+  @IsInt({ message: 'EVENTSTORE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds' })
+  EVENTSTORE_CONNECT_TIMEOUT_MS = 10_000;
+
+  /**
    * Keys for the query API, `name:key` or `name:key:admin` separated by commas; admin keys may
    * also rebuild projections and retry parked events. Unset, the query API listens on
    * loopback only.

@@ -13,7 +13,19 @@ export function openEventStore(settings: Settings): EventStore {
     });
   }
   return new SqliteEventStore({
-    file: join(settings.DATA_DIR, 'events.sqlite'),
+    file: eventsFile(settings),
     synchronous: settings.SQLITE_SYNCHRONOUS,
   });
+}
+
+/** The event store the settings choose, for messages: without the connection's credentials. */
+export function describeEventStore(settings: Settings): string {
+  if (settings.EVENT_STORE === 'eventstoredb') {
+    return `EventStoreDB at ${settings.EVENTSTORE_CONNECTION_STRING.replace(/\/\/[^@/]*@/, '//')}`;
+  }
+  return `The event store at ${eventsFile(settings)}`;
+}
+
+function eventsFile(settings: Settings): string {
+  return join(settings.DATA_DIR, 'events.sqlite');
 }

@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import { openEventStore } from '../eventstore/event-store.factory.js';
 import type { EventStore } from '../eventstore/event-store.port.js';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
+import { checkDataDir } from '../platform/startup/data-dir.js';
 import type { ReadStore } from '../readstore/read-store.port.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 
@@ -16,7 +17,9 @@ export interface SharedResources {
   metrics: LedgerMetrics;
 }
 
+/** Opens the stores in DATA_DIR, after checking that it can be written. */
 export function openSharedResources(settings: Settings): SharedResources {
+  checkDataDir(settings.DATA_DIR);
   return {
     eventStore: openEventStore(settings),
     readStore: new SqliteReadStore(join(settings.DATA_DIR, 'read-models.sqlite')),

@@ -1,6 +1,8 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Settings } from '../config/settings.js';
+import { describeEventStore } from '../eventstore/event-store.factory.js';
+import { waitForEventStore } from '../platform/startup/wait-for-event-store.js';
 import { createIngestApp } from './ingest.app.js';
 import { createProjectorApp } from './projector.app.js';
 import { createQueryApp } from './query.app.js';
@@ -35,6 +37,10 @@ export async function startRoles(settings: Settings): Promise<RunningRoles> {
     },
   };
   try {
+    await waitForEventStore(resources.eventStore, {
+      timeoutMs: settings.EVENTSTORE_CONNECT_TIMEOUT_MS,
+      name: describeEventStore(settings),
+    });
     if (roles.has('ingest')) {
       const app = await createIngestApp(settings, resources);
       apps.push(app);
