@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Settings } from '../config/settings.js';
-import { ProjectionsModule } from '../projections/projections.module.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { ApiKeys } from './auth/api-keys.js';
 import { AssessmentResultsModule } from './assessment-results/assessment-results.module.js';
@@ -26,13 +25,16 @@ const READ_MODEL_ROUTES = [
   FunnelModule,
 ];
 
-/** The query role: read-only routes over the read models and the raw streams. */
+/**
+ * The query role: read-only routes over the read models and the raw streams. `projections`
+ * is the application's ProjectionsModule (without a runner), which it shares.
+ */
 @Module({})
 export class QueryModule {
-  static forRoot(settings: Settings): DynamicModule {
+  static forRoot(settings: Settings, projections: DynamicModule): DynamicModule {
     return {
       module: QueryModule,
-      imports: [ProjectionsModule.forRoot({ runner: false }), ...READ_MODEL_ROUTES],
+      imports: [projections, ...READ_MODEL_ROUTES],
       controllers: [StreamsController, ProjectionsController],
       providers: [
         { provide: ApiKeys, useValue: ApiKeys.parse(settings.QUERY_API_KEYS) },

@@ -23,7 +23,7 @@ class IngestAppModule {
         ResourcesModule.forRoot(settings, resources),
         loggingModule(settings),
         CqrsModule.forRoot(),
-        HealthModule,
+        HealthModule.forRoot(),
         WebhookModule.forRoot(settings),
       ],
       controllers: [MetricsController],

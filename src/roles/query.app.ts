@@ -10,6 +10,7 @@ import { loggingModule } from '../platform/logging/logging.module.js';
 import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
 import { QueryModule } from '../query/query.module.js';
 import { ResourcesModule } from './resources.module.js';
@@ -18,14 +19,16 @@ import type { SharedResources } from './shared-resources.js';
 @Module({})
 class QueryAppModule {
   static forRoot(settings: Settings, resources: SharedResources): DynamicModule {
+    // One instance, shared by the routes and the readiness check.
+    const projections = ProjectionsModule.forRoot({ runner: false });
     return {
       module: QueryAppModule,
       imports: [
         ResourcesModule.forRoot(settings, resources),
         loggingModule(settings),
         CqrsModule.forRoot(),
-        HealthModule,
-        QueryModule.forRoot(settings),
+        HealthModule.forRoot({ projections }),
+        QueryModule.forRoot(settings, projections),
       ],
       controllers: [MetricsController],
     };
