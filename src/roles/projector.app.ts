@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { Settings } from '../config/settings.js';
 import { loggingModule } from '../platform/logging/logging.module.js';
+import { ProjectionMetrics } from '../platform/metrics/projection-metrics.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ResourcesModule } from './resources.module.js';
 import type { SharedResources } from './shared-resources.js';
@@ -17,6 +18,7 @@ class ProjectorAppModule {
         loggingModule(settings),
         ProjectionsModule.forRoot({ runner: true }),
       ],
+      providers: [ProjectionMetrics],
     };
   }
 }

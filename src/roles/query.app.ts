@@ -9,6 +9,7 @@ import { HealthModule } from '../platform/health/health.module.js';
 import { loggingModule } from '../platform/logging/logging.module.js';
 import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
+import { ProjectionMetrics } from '../platform/metrics/projection-metrics.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
@@ -19,7 +20,7 @@ import type { SharedResources } from './shared-resources.js';
 @Module({})
 class QueryAppModule {
   static forRoot(settings: Settings, resources: SharedResources): DynamicModule {
-    // One instance, shared by the routes and the readiness check.
+    // One instance, shared by the routes, the readiness check and the metrics.
     const projections = ProjectionsModule.forRoot({ runner: false });
     return {
       module: QueryAppModule,
@@ -27,10 +28,12 @@ class QueryAppModule {
         ResourcesModule.forRoot(settings, resources),
         loggingModule(settings),
         CqrsModule.forRoot(),
+        projections,
         HealthModule.forRoot({ projections }),
         QueryModule.forRoot(settings, projections),
       ],
       controllers: [MetricsController],
+      providers: [ProjectionMetrics],
     };
   }
 }
