@@ -15,8 +15,16 @@ export interface Delivery {
   readonly contentHash: string;
 }
 
+/** Every projection reads the same event objects; each delivery is worked out once. */
+const deliveries = new WeakMap<RecordedEvent, Delivery | undefined>();
+
 /** The delivery a stored event records, or undefined when it is not a Qualified event. */
 export function toDelivery(recorded: RecordedEvent): Delivery | undefined {
+  if (!deliveries.has(recorded)) deliveries.set(recorded, readDelivery(recorded));
+  return deliveries.get(recorded);
+}
+
+function readDelivery(recorded: RecordedEvent): Delivery | undefined {
   const event = toQualifiedEvent(recorded);
   if (!event) return undefined;
   const { metadata } = recorded;
@@ -40,7 +48,7 @@ export function appliedDeliveriesSchema(table: string): string[] {
       content_hash TEXT NOT NULL,
       event_id TEXT NOT NULL,
       PRIMARY KEY (stream, content_hash)
-    )`,
+    ) WITHOUT ROWID`,
   ];
 }
 
