@@ -113,4 +113,20 @@ describe('projection status', () => {
       UnknownProjectionError,
     );
   });
+
+  it('answers many waiters at once, each when its own position is projected or its time is up', async () => {
+    const { runner, status } = fixture.projector([countingProjection()]);
+    await runner.start();
+    const first = await fixture.append(1);
+    const waits = Array.from({ length: 200 }, (_, i) => {
+      const position = new Position(first.commit + BigInt(i % 20));
+      return status.waitForPosition(position, { timeoutMs: i < 100 ? 10_000 : 50 });
+    });
+    const soon = await Promise.all(waits.slice(100));
+    expect(soon.filter(({ reached }) => !reached)).not.toHaveLength(0);
+
+    await fixture.append(19);
+    const patient = await Promise.all(waits.slice(0, 100));
+    expect(patient).toEqual(Array(100).fill({ reached: true, behind: [] }));
+  });
 });

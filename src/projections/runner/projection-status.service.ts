@@ -12,7 +12,7 @@ import { readStates, type ProjectionState } from './projection-state.store.js';
 import { readLeaseHolder, type LeaseHolder } from './projector-lease.js';
 import { readRebuilds, type RebuildRecord } from './rebuild.store.js';
 import { RUNNER_OPTIONS, type RunnerOptions } from './runner-options.js';
-import { waitForPosition, type WaitResult } from './wait-for-position.js';
+import { CheckpointWaiters, type WaitResult } from './wait-for-position.js';
 
 export interface RebuildProgress {
   /** The version being built. */
@@ -64,12 +64,16 @@ interface LogHead {
 /** What the projector reports, read from the read store and the log: any process can ask. */
 @Injectable()
 export class ProjectionStatusService {
+  private readonly waiters: CheckpointWaiters;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(PROJECTIONS) private readonly projections: readonly Projection[],
     @Inject(RUNNER_OPTIONS) private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.waiters = new CheckpointWaiters(readStore);
+  }
 
   /** The status of every projection, or of the named ones. */
   async statuses(names?: readonly string[]): Promise<ProjectionStatus[]> {
@@ -128,7 +132,7 @@ export class ProjectionStatusService {
   ): Promise<WaitResult> {
     const names = pickProjections(this.projections, options.projections).map((p) => p.name);
     const target = typeof position === 'string' ? Position.parse(position) : position;
-    return waitForPosition(this.readStore, names, target, options.timeoutMs);
+    return this.waiters.wait(names, target, options.timeoutMs);
   }
 
   private async head(): Promise<LogHead> {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Position } from '../../eventstore/position.js';
 import type { ReadStore } from '../../readstore/read-store.port.js';
-import { readCheckpoints } from './checkpoint.store.js';
+import { readCheckpoints, type Checkpoint } from './checkpoint.store.js';
 
 export interface WaitResult {
   reached: boolean;
@@ -9,27 +9,60 @@ export interface WaitResult {
   behind: string[];
 }
 
+interface Waiter {
+  names: readonly string[];
+  position: Position;
+  deadline: number;
+  resolve(result: WaitResult): void;
+  reject(error: unknown): void;
+}
+
 const POLL_MS = 10;
 
 /**
- * Waits until every named projection's live tables include the event at `position`. Reads
- * the checkpoints, so it works in any process sharing the read store.
+ * Waits until named projections' live tables include the event at a position. Reads the
+ * checkpoints, so it works in any process sharing the read store; one read every 10 ms
+ * serves every waiter, however many requests wait at once.
  */
-export async function waitForPosition(
-  readStore: ReadStore,
-  names: readonly string[],
-  position: Position,
-  timeoutMs: number,
-): Promise<WaitResult> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const checkpoints = await readCheckpoints(readStore);
-    const behind = names.filter((name) => {
-      const reached = checkpoints.get(name)?.position;
-      return !reached || position.isAfter(reached);
+export class CheckpointWaiters {
+  private readonly waiters = new Set<Waiter>();
+  private polling = false;
+
+  constructor(private readonly readStore: ReadStore) {}
+
+  wait(names: readonly string[], position: Position, timeoutMs: number): Promise<WaitResult> {
+    return new Promise((resolve, reject) => {
+      this.waiters.add({ names, position, deadline: Date.now() + timeoutMs, resolve, reject });
+      if (!this.polling) void this.poll();
     });
-    const left = deadline - Date.now();
-    if (behind.length === 0 || left <= 0) return { reached: behind.length === 0, behind };
-    await sleep(Math.min(POLL_MS, left));
+  }
+
+  private async poll(): Promise<void> {
+    this.polling = true;
+    try {
+      while (this.waiters.size > 0) {
+        this.settle(await readCheckpoints(this.readStore));
+        if (this.waiters.size > 0) await sleep(POLL_MS);
+      }
+    } catch (error) {
+      for (const waiter of this.waiters) waiter.reject(error);
+      this.waiters.clear();
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Answers the waiters whose projections have reached their position or whose time is up. */
+  private settle(checkpoints: Map<string, Checkpoint>): void {
+    const now = Date.now();
+    for (const waiter of this.waiters) {
+      const behind = waiter.names.filter((name) => {
+        const reached = checkpoints.get(name)?.position;
+        return !reached || waiter.position.isAfter(reached);
+      });
+      if (behind.length > 0 && now < waiter.deadline) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve({ reached: behind.length === 0, behind });
+    }
   }
 }
