@@ -1,10 +1,10 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runBenchChild } from '../support/child.js';
 import { BENCH } from '../support/paths.js';
 import { profileArgs } from '../support/profile.js';
 import { hasRoute } from '../support/routes.js';
 import type { BenchContext, Scenario, ScenarioResult } from '../support/scenario.js';
-import { startService } from '../support/service.js';
+import { startService, type BenchService } from '../support/service.js';
 import { median, round } from '../support/stats.js';
 import { printTable } from '../support/table.js';
 import { check, verdict } from '../support/targets.js';
@@ -13,6 +13,28 @@ import type { LagInput, LagOutput } from './lag-child.js';
 export const TARGET_LAG_P99_MS = 100;
 /** The issue's rate, then a lower one (informational) that shows the lag when ingest keeps up. */
 const RATES = [1000, 200];
+
+/**
+ * How the service runs: all roles in one process (what `npm start` does), or ingest in one
+ * process and the projector with the query API in another, on the same data directory.
+ */
+interface Deployment {
+  name: string;
+  /** The roles of each process, started in this order; undefined: all. */
+  roles: (string | undefined)[];
+}
+
+const DEPLOYMENTS: Deployment[] = [
+  { name: 'one process', roles: [undefined] },
+  { name: 'two processes', roles: ['ingest', 'projector,query'] },
+];
+
+interface LagRow {
+  deployment: string;
+  rate: number;
+  runs: LagOutput[];
+  figures: ReturnType<typeof summarise>;
+}
 
 const CANDIDATE_ROUTE = '/candidates/:id';
 const FALLBACK_ROUTE = '/projections';
@@ -33,31 +55,35 @@ export const lagScenario: Scenario = {
     };
     const notes: string[] = [];
     const probePath = await chooseProbePath(context, notes);
-    const byRate = [];
-    for (const rate of RATES) {
-      const runs: LagOutput[] = [];
-      for (let run = 1; run <= context.runs; run++) {
-        runs.push(await lagRun(context, { ...plan, rate, probePath }, run));
+    const rows: LagRow[] = [];
+    for (const deployment of DEPLOYMENTS) {
+      for (const rate of RATES) {
+        const runs: LagOutput[] = [];
+        for (let run = 1; run <= context.runs; run++) {
+          runs.push(await lagRun(context, deployment, { ...plan, rate, probePath }, run));
+        }
+        rows.push({ deployment: deployment.name, rate, runs, figures: summarise(runs) });
       }
-      byRate.push({ rate, runs, figures: summarise(runs) });
     }
-    const main = byRate[0].figures;
-    const met = main.lagP99Ms < TARGET_LAG_P99_MS;
+    const mains = rows.filter(({ rate }) => rate === RATES[0]);
+    const met = (row: LagRow) => row.figures.lagP99Ms < TARGET_LAG_P99_MS;
     printTable(
       `Live lag: 202 to visible via GET ${probePath}?minPosition=, ${plan.durationSec} s per run, median of ${context.runs}`,
-      byRate.map(({ rate, figures }) => ({
-        'asked/s': rate,
-        'sent/s': Math.round(figures.achievedRate),
-        'lag p50 ms': round(figures.lagP50Ms, 1),
-        'lag p99 ms': round(figures.lagP99Ms, 1),
-        'lag max ms': round(figures.lagMaxMs, 1),
-        '202 p50 ms': round(figures.postP50Ms, 2),
-        '202 p99 ms': round(figures.postP99Ms, 2),
-        probes: figures.probes,
-        'probes not 200': figures.probesNotOk,
-        'not 202': figures.notAccepted,
-        'pacer behind': figures.maxBehind,
-        [`vs p99 < ${TARGET_LAG_P99_MS} ms`]: rate === RATES[0] ? verdict(met) : 'informational',
+      rows.map((row) => ({
+        service: row.deployment,
+        'asked/s': row.rate,
+        'sent/s': Math.round(row.figures.achievedRate),
+        'lag p50 ms': round(row.figures.lagP50Ms, 1),
+        'lag p99 ms': round(row.figures.lagP99Ms, 1),
+        'lag max ms': round(row.figures.lagMaxMs, 1),
+        '202 p50 ms': round(row.figures.postP50Ms, 2),
+        '202 p99 ms': round(row.figures.postP99Ms, 2),
+        probes: row.figures.probes,
+        'probes not 200': row.figures.probesNotOk,
+        'not 202': row.figures.notAccepted,
+        'pacer behind': row.figures.maxBehind,
+        [`vs p99 < ${TARGET_LAG_P99_MS} ms`]:
+          row.rate === RATES[0] ? verdict(met(row)) : 'informational',
       })),
     );
     return {
@@ -66,20 +92,24 @@ export const lagScenario: Scenario = {
         rates: RATES,
         probePath: `${probePath}?minPosition=<position of the 202>`,
         probed: `every ${plan.probeEvery}th webhook (a team_candidate_state_changed of a new candidate); the rest rotate through the other fixtures`,
-        service:
-          'all roles in one process (ingest, projector, query), SQLITE_SYNCHRONOUS=FULL, a fresh DATA_DIR per run',
+        services: DEPLOYMENTS.map(
+          ({ name, roles }) => `${name}: ${roles.map((r) => r ?? 'all roles').join(' | ')}`,
+        ),
+        service: 'SQLITE_SYNCHRONOUS=FULL, a fresh DATA_DIR per run',
         client:
           'one process, open loop: sends on schedule whatever the answers; "pacer behind" is how far it fell behind the schedule at worst',
       },
-      figures: Object.fromEntries(byRate.map(({ rate, figures }) => [`${rate}/s`, figures])),
-      runs: byRate.map(({ rate, runs }) => ({ rate, runs })),
-      targets: [
+      figures: Object.fromEntries(
+        rows.map(({ deployment, rate, figures }) => [`${deployment}, ${rate}/s`, figures]),
+      ),
+      runs: rows.map(({ deployment, rate, runs }) => ({ deployment, rate, runs })),
+      targets: mains.map((row) =>
         check(
-          `live lag p99 < ${TARGET_LAG_P99_MS} ms at ${RATES[0]} webhooks/s`,
-          `${round(main.lagP99Ms, 1)} ms`,
-          met,
+          `live lag p99 < ${TARGET_LAG_P99_MS} ms at ${RATES[0]} webhooks/s, ${row.deployment}`,
+          `${round(row.figures.lagP99Ms, 1)} ms`,
+          met(row),
         ),
-      ],
+      ),
       notes,
     } satisfies ScenarioResult;
   },
@@ -87,26 +117,35 @@ export const lagScenario: Scenario = {
 
 async function lagRun(
   context: BenchContext,
+  deployment: Deployment,
   input: Omit<LagInput, 'webhookUrl' | 'queryOrigin'>,
   run: number,
 ): Promise<LagOutput> {
-  const profiled = run === 1 && input.rate === RATES[0] ? profileArgs(context, 'lag') : [];
-  const service = await startService({
-    dataDir: join(context.dir, `lag-${input.rate}-${run}`),
-    nodeArgs: profiled,
-  });
+  const first = run === 1 && input.rate === RATES[0] && deployment === DEPLOYMENTS[0];
+  const dataDir = join(context.dir, `lag-${deployment.roles.length}-${input.rate}-${run}`);
+  const services: BenchService[] = [];
   try {
+    for (const [index, roles] of deployment.roles.entries()) {
+      services.push(
+        await startService({
+          dataDir,
+          roles,
+          logName: `${basename(dataDir)}-${index + 1}`,
+          nodeArgs: first && index === 0 ? profileArgs(context, 'lag') : [],
+        }),
+      );
+    }
     const output = await runBenchChild<LagOutput>(join(BENCH, 'lag/lag-child.ts'), {
       ...input,
-      webhookUrl: service.webhookUrl,
-      queryOrigin: service.queryUrl!,
+      webhookUrl: services.find((service) => service.ingestUrl)!.webhookUrl,
+      queryOrigin: services.find((service) => service.queryUrl)!.queryUrl!,
     } satisfies LagInput);
     console.log(
-      `  lag ${input.rate}/s run ${run}: sent ${Math.round(output.achievedRate)}/s, lag p50 ${round(output.lagP50Ms, 1)} ms, p99 ${round(output.lagP99Ms, 1)} ms`,
+      `  lag ${deployment.name} ${input.rate}/s run ${run}: sent ${Math.round(output.achievedRate)}/s, lag p50 ${round(output.lagP50Ms, 1)} ms, p99 ${round(output.lagP99Ms, 1)} ms`,
     );
     return output;
   } finally {
-    await service.stop();
+    for (const service of services) await service.stop();
   }
 }
 

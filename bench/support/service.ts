@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { compiledPath } from './compile.js';
 import { REPO } from './paths.js';
@@ -14,6 +14,8 @@ export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** Its log: DATA_DIR/../<name>.log; default, the data directory's name. */
+  logName?: string;
 }
 
 export interface BenchService {
@@ -34,7 +36,9 @@ const READY_TIMEOUT_MS = 120_000;
  * through a pipe to this process, which is busy measuring.
  */
 export async function startService(options: ServiceOptions): Promise<BenchService> {
-  const logFile = `${options.dataDir}.log`;
+  const logFile = options.logName
+    ? join(dirname(options.dataDir), `${options.logName}.log`)
+    : `${options.dataDir}.log`;
   const log = openSync(logFile, 'a');
   const child = spawn(
     process.execPath,

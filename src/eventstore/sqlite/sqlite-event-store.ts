@@ -29,6 +29,13 @@ export interface SqliteEventStoreOptions {
 
 const NO_LIMIT = -1;
 
+/**
+ * A subscription that has caught up reads the log again this often, to see what another
+ * process appended (one indexed read, when nothing is new): the projector's lag behind an
+ * ingest process of its own.
+ */
+const POLL_INTERVAL_MS = 20;
+
 /** The embedded event store: one SQLite file in WAL mode. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -40,7 +47,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   constructor(options: SqliteEventStoreOptions) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pollIntervalMs = options.pollIntervalMs ?? POLL_INTERVAL_MS;
     try {
       mkdirSync(dirname(options.file), { recursive: true });
       this.db = new Database(options.file);
