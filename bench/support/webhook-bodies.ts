@@ -4,12 +4,12 @@ import { REPO } from './paths.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/webhooks');
 const MARK = '__BENCH_ID__';
+const MONGO_ID = /"[0-9a-f]{24}"/g;
 
-/** A fixture body as JSON text, split where its `data.id` goes. */
+/** A fixture body as JSON text, split where its ids go. */
 export interface BodyTemplate {
   event: string;
-  before: string;
-  after: string;
+  parts: string[];
 }
 
 /** Every webhook fixture (or the named ones), ready to be given fresh ids. */
@@ -18,16 +18,16 @@ export function bodyTemplates(events?: readonly string[]): BodyTemplate[] {
   return files
     .map((file) => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')))
     .filter((body: { event: string }) => !events || events.includes(body.event))
-    .map((body: { event: string; data: object }) => {
-      const [before, after] = JSON.stringify({ ...body, data: { ...body.data, id: MARK } }).split(
-        MARK,
-      );
-      return { event: body.event, before, after };
-    });
+    .map((body: { event: string }) => ({
+      event: body.event,
+      // Every id in the body, its own and those it refers to, takes the fresh id, so that
+      // the load spreads over new entities instead of piling onto the fixtures' few.
+      parts: JSON.stringify(body).replace(MONGO_ID, `"${MARK}"`).split(MARK),
+    }));
 }
 
 export function withId(template: BodyTemplate, id: string): string {
-  return template.before + id + template.after;
+  return template.parts.join(id);
 }
 
 /**
