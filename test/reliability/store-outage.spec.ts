@@ -5,6 +5,7 @@ import { startService, type RunningService } from '../support/service.js';
 import { DeliveryMaker } from './support/deliveries.js';
 import { gappedStreams, notStoredOnce, outOfOrder, unexpected } from './support/ledger-checks.js';
 import { accepted, startLoad, summary, type Answer } from './support/load-generator.js';
+import { scrapeMetrics } from './support/metrics.js';
 
 /*
  * Time is scaled down 20 times. Qualified retries a failed delivery once, 60 s later: 3 s
@@ -90,9 +91,8 @@ function isSpooled(answer: Answer): boolean {
   return answer.status === 202 && answer.body?.spooled === true;
 }
 
-async function spoolDepth(ingestUrl: string): Promise<number> {
-  const metrics = await (await fetch(`${ingestUrl}/metrics`)).text();
-  return Number(/^ledger_spool_depth (\d+)$/m.exec(metrics)?.[1]);
+async function spoolDepth(ingestUrl: string): Promise<number | undefined> {
+  return (await scrapeMetrics(ingestUrl)).get('ledger_spool_depth');
 }
 
 async function isStored(ledger: EventStoreDbEventStore, answer: Answer): Promise<boolean> {

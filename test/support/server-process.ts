@@ -5,7 +5,7 @@ export interface ServerProcess {
   child: ChildProcess;
   ingestUrl?: string;
   queryUrl?: string;
-  /** Every log line so far (JSON). */
+  /** The last log lines (JSON), for failure messages; a long run keeps only the latest. */
   logs: string[];
   /** Resolves with the exit code (or the signal's name) when the process ends. */
   exited: Promise<number | string>;
@@ -41,13 +41,13 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   };
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      server.logs.push(line);
+      keep(server.logs, line);
       const message = (safeParse(line) as { msg?: string }).msg ?? '';
       server.ingestUrl ??= /^Ingest API on (\S+)/.exec(message)?.[1];
       server.queryUrl ??= /^Query API on (\S+)/.exec(message)?.[1];
       if (/^Running /.test(message)) resolve();
     });
-    child.stderr!.on('data', (chunk) => server.logs.push(String(chunk)));
+    child.stderr!.on('data', (chunk) => keep(server.logs, String(chunk)));
     void server.exited.then((code) =>
       reject(
         new Error(`the server exited (${code}) before it was ready:\n${server.logs.join('\n')}`),
@@ -55,6 +55,13 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
     );
   });
   return server;
+}
+
+const KEPT_LOG_LINES = 500;
+
+function keep(logs: string[], line: string): void {
+  logs.push(line);
+  if (logs.length > KEPT_LOG_LINES) logs.shift();
 }
 
 function safeParse(line: string): unknown {
