@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import type { ReadStore, SqlExecutor } from '../../readstore/read-store.port.js';
 import { parkEvent } from './dead-letter.store.js';
@@ -35,6 +35,7 @@ export class HandlerFailure extends Error {
 }
 
 const MAX_BACKOFF_DOUBLINGS = 5;
+const EVENTS_PER_TURN = 100;
 
 /**
  * Applies events to a target in transactions that also record the position reached. When a
@@ -77,7 +78,12 @@ export class BatchApplier {
    * a HandlerFailure (which should roll the transaction back) when a handler throws.
    */
   async applyIn(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-    for (const [index, event] of events.entries()) await this.applyOne(event, index, tx);
+    for (const [index, event] of events.entries()) {
+      await this.applyOne(event, index, tx);
+      // The statements resolve at once; without a turn of the event loop now and then, a
+      // large batch would hold up the requests of the roles sharing this process.
+      if (index % EVENTS_PER_TURN === EVENTS_PER_TURN - 1) await nextTurn();
+    }
     await this.deps.target.advance(tx, events[events.length - 1], events.length);
   }
 

@@ -2,9 +2,9 @@ import { loadSettings } from '../../config/settings.js';
 import { runnerOptions } from './runner-options.js';
 
 describe('the runner settings', () => {
-  it('default to batches of 500, parking after 3 retries from 100 ms, a lease of 5 s renewed every second', () => {
+  it('default to batches of 2000, parking after 3 retries from 100 ms, a lease of 5 s renewed every second', () => {
     expect(runnerOptions(loadSettings({}))).toEqual({
-      batchSize: 500,
+      batchSize: 2000,
       flushIntervalMs: 50,
       onError: 'park',
       retries: 3,
