@@ -22,11 +22,39 @@ export interface Projection<T extends string = string> {
   readonly tables: readonly T[];
   /** Statements that create its tables and indexes under the given names (index names derived from them). */
   schema(tables: TableNames<T>): string[];
+  /** A writer of its tables under the given names; it may keep rows it read between batches. */
+  writer(tables: TableNames<T>): BatchWriter;
+}
+
+/** The facts about a batch that every projection shares, worked out once. */
+export interface BatchFacts {
+  /** Whether the event is the first delivery of its content to its stream (repeats change nothing). */
+  isFirstDelivery(event: RecordedEvent): boolean;
+}
+
+/**
+ * Applies batches to one set of a projection's tables. Deterministic: no clock but the
+ * events' `metadata.receivedAt`, no randomness, so a rebuild produces exactly the tables
+ * that live projection did.
+ */
+export interface BatchWriter {
   /**
-   * Applies one event. Deterministic: no clock but the event's `metadata.receivedAt`, no
-   * randomness, so a rebuild produces exactly the tables that live projection did.
+   * Applies the events (of the projection's types, in log order) in the caller's
+   * transaction; throws an EventFailure naming the event when one cannot be applied.
    */
-  apply(event: RecordedEvent, tx: SqlExecutor, tables: TableNames<T>): Promise<void>;
+  apply(tx: SqlExecutor, events: readonly RecordedEvent[], facts: BatchFacts): Promise<void>;
+  /** Told that the transaction of the last `apply` committed. */
+  committed(): void;
+}
+
+/** Thrown by a writer: the event at `index` of the batch could not be applied. */
+export class EventFailure extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: unknown,
+  ) {
+    super('handler failed');
+  }
 }
 
 /** The live names of a projection's tables. */

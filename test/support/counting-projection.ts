@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../src/eventstore/event-store.port.js';
 import type { SqlExecutor } from '../../src/readstore/read-store.port.js';
-import type { Projection } from '../../src/projections/projection.js';
+import { EventFailure, type Projection } from '../../src/projections/projection.js';
 
 /** Runs before each apply, with the physical table it writes; may throw or write itself. */
 export type ApplyHook = (
@@ -40,14 +40,24 @@ export function countingProjection(options: CountingOptions = {}): Projection {
          stream TEXT PRIMARY KEY, events INTEGER NOT NULL, points INTEGER NOT NULL)`,
       `CREATE INDEX ${tables[table]}_by_events ON ${tables[table]} (events)`,
     ],
-    async apply(event, tx, tables) {
-      await hook?.(event, tx, tables[table]);
-      await tx.execute(
-        `INSERT INTO ${tables[table]} (stream, events, points) VALUES (?, 1, ?)
-         ON CONFLICT (stream) DO UPDATE SET events = events + 1, points = points + excluded.points`,
-        [event.stream, version],
-      );
-    },
+    writer: (tables) => ({
+      async apply(tx, events) {
+        for (const [index, event] of events.entries()) {
+          if (!eventTypes.includes(event.type)) continue;
+          try {
+            await hook?.(event, tx, tables[table]);
+          } catch (error) {
+            throw new EventFailure(index, error);
+          }
+          await tx.execute(
+            `INSERT INTO ${tables[table]} (stream, events, points) VALUES (?, 1, ?)
+             ON CONFLICT (stream) DO UPDATE SET events = events + 1, points = points + excluded.points`,
+            [event.stream, version],
+          );
+        }
+      },
+      committed: () => undefined,
+    }),
   };
 }
 

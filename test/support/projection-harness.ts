@@ -6,6 +6,8 @@ import { Position } from '../../src/eventstore/position.js';
 import { liveTables, type Projection, type TableNames } from '../../src/projections/projection.js';
 import type { SqlExecutor } from '../../src/readstore/read-store.port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
+import { firstDeliveries } from '../../src/projections/runner/first-deliveries.js';
+import { createRunnerTables } from '../../src/projections/runner/runner.schema.js';
 import type { StoredEvent } from '../../src/simulation/stored-events.js';
 
 /** Numbers stored events as the log would: increasing positions, revisions per stream. */
@@ -40,16 +42,14 @@ export async function createTables<T extends string>(
   for (const statement of projection.schema(tables)) await db.execute(statement);
 }
 
-/** Applies events as the runner does: in order, only those of the projection's types. */
+/** Applies events as the runner does: in order, as one batch, repeats skipped. */
 export async function applyEvents<T extends string>(
   projection: Projection<T>,
   tx: SqlExecutor,
   tables: TableNames<T>,
   events: readonly RecordedEvent[],
 ): Promise<void> {
-  for (const event of events) {
-    if (projection.eventTypes.includes(event.type)) await projection.apply(event, tx, tables);
-  }
+  await projection.writer(tables).apply(tx, events, await firstDeliveries(tx, events));
 }
 
 /** One projection's live tables in a real SQLite read store in a temporary directory. */
@@ -65,6 +65,7 @@ export class ProjectionHarness<T extends string> {
   static async open<T extends string>(projection: Projection<T>): Promise<ProjectionHarness<T>> {
     const dir = mkdtempSync(join(tmpdir(), `ledger-${projection.name}-`));
     const store = new SqliteReadStore(join(dir, 'read.sqlite'));
+    await createRunnerTables(store);
     await createTables(store, projection, liveTables(projection));
     return new ProjectionHarness(projection, store, dir);
   }

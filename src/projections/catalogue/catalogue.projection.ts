@@ -1,66 +1,11 @@
 import { EventType } from '../../events/event-types.js';
 import type { Assessment, Challenge } from '../../events/payloads.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
-import type { Projection, TableNames } from '../projection.js';
-import { firstDelivery, type Delivery } from '../shared/delivery.js';
-import { valuesOf } from '../shared/sql.js';
+import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import type { Delivery } from '../shared/delivery.js';
 import { assessmentRow, challengeRow, embeddedChallenges, type Change } from './catalogue-rows.js';
-import {
-  ASSESSMENT_COLUMNS,
-  CATALOGUE_TABLES,
-  catalogueSchema,
-  CHALLENGE_COLUMNS,
-  insertEmbeddedChallengeSql,
-  selectAssessmentSql,
-  selectChallengeSql,
-  upsertAssessmentSql,
-  upsertChallengeSql,
-  type AssessmentRow,
-  type CatalogueTable,
-  type ChallengeRow,
-} from './catalogue.tables.js';
+import { CATALOGUE_TABLES } from './catalogue.tables.js';
 
-type Tables = TableNames<CatalogueTable>;
-
-/**
- * The assessments (soft-deleted ones kept and flagged) and challenges (removed when
- * destroyed). Idempotent through the table of applied deliveries. Neither payload carries
- * a time, so deliveries apply in log order; only the flags are one-way.
- */
-export const catalogueProjection: Projection<CatalogueTable> = {
-  name: 'catalogue',
-  version: 1,
-  eventTypes: [
-    EventType.AssessmentCreated,
-    EventType.AssessmentUpdated,
-    EventType.AssessmentPublished,
-    EventType.AssessmentDestroyed,
-    EventType.ChallengeCreated,
-    EventType.ChallengeUpdated,
-    EventType.ChallengePublished,
-    EventType.ChallengeDestroyed,
-  ],
-  tables: CATALOGUE_TABLES,
-  schema: catalogueSchema,
-
-  async apply(recorded, tx, t) {
-    const delivery = await firstDelivery(recorded, tx, t.catalogue_deliveries);
-    if (!delivery) return;
-    const { event } = delivery;
-    switch (event.type) {
-      case EventType.AssessmentCreated:
-      case EventType.AssessmentUpdated:
-      case EventType.AssessmentPublished:
-      case EventType.AssessmentDestroyed:
-        return applyAssessment(tx, t, event.data, change(delivery));
-      case EventType.ChallengeCreated:
-      case EventType.ChallengeUpdated:
-      case EventType.ChallengePublished:
-      case EventType.ChallengeDestroyed:
-        return applyChallenge(tx, t, event.data, change(delivery));
-    }
-  },
-};
+type Tables = typeof CATALOGUE_TABLES;
 
 function change({ event, receivedAt }: Delivery): Change {
   return {
@@ -72,19 +17,48 @@ function change({ event, receivedAt }: Delivery): Change {
   };
 }
 
-async function applyAssessment(tx: SqlExecutor, t: Tables, data: Assessment, change: Change) {
-  const [known] = await tx.query<AssessmentRow>(selectAssessmentSql(t), [data.id]);
-  const row = assessmentRow(known, data, change);
-  await tx.execute(upsertAssessmentSql(t), valuesOf(row, ASSESSMENT_COLUMNS));
-  const embedded: Change = { receivedAt: change.receivedAt, published: false, destroyed: false };
-  for (const challenge of embeddedChallenges(data)) {
-    const filled = challengeRow(undefined, challenge, embedded);
-    await tx.execute(insertEmbeddedChallengeSql(t), valuesOf(filled, CHALLENGE_COLUMNS));
-  }
-}
+/** An assessment; the challenges it embeds only fill in challenges not known at all. */
+const assessment: Handler<Tables, Assessment> = {
+  needs: (_, data) => [
+    ['catalogue_assessments', data.id],
+    ...embeddedChallenges(data).map(({ id }) => ['catalogue_challenges', id] as const),
+  ],
+  evolve(delivery, data, rows) {
+    const known = rows.get('catalogue_assessments', data.id);
+    rows.put('catalogue_assessments', assessmentRow(known, data, change(delivery)));
+    const embedded: Change = { receivedAt: delivery.receivedAt, published: false, destroyed: false };
+    for (const challenge of embeddedChallenges(data)) {
+      if (rows.get('catalogue_challenges', challenge.id)) continue;
+      rows.put('catalogue_challenges', challengeRow(undefined, challenge, embedded));
+    }
+  },
+};
 
-async function applyChallenge(tx: SqlExecutor, t: Tables, data: Challenge, change: Change) {
-  const [known] = await tx.query<ChallengeRow>(selectChallengeSql(t), [data.id]);
-  const row = challengeRow(known, data, change);
-  await tx.execute(upsertChallengeSql(t), valuesOf(row, CHALLENGE_COLUMNS));
-}
+const challenge: Handler<Tables, Challenge> = {
+  needs: (_, data) => [['catalogue_challenges', data.id]],
+  evolve(delivery, data, rows) {
+    const known = rows.get('catalogue_challenges', data.id);
+    rows.put('catalogue_challenges', challengeRow(known, data, change(delivery)));
+  },
+};
+
+/**
+ * The assessments (soft-deleted ones kept and flagged) and challenges (removed when
+ * destroyed). Neither payload carries a time, so deliveries apply in log order; only the
+ * flags are one-way.
+ */
+export const catalogueProjection = defineReadModel({
+  name: 'catalogue',
+  version: 2,
+  tables: CATALOGUE_TABLES,
+  handlers: {
+    [EventType.AssessmentCreated]: assessment,
+    [EventType.AssessmentUpdated]: assessment,
+    [EventType.AssessmentPublished]: assessment,
+    [EventType.AssessmentDestroyed]: assessment,
+    [EventType.ChallengeCreated]: challenge,
+    [EventType.ChallengeUpdated]: challenge,
+    [EventType.ChallengePublished]: challenge,
+    [EventType.ChallengeDestroyed]: challenge,
+  },
+});

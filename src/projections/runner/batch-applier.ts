@@ -2,8 +2,10 @@ import { Logger } from '@nestjs/common';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import type { ReadStore, SqlExecutor } from '../../readstore/read-store.port.js';
+import { EventFailure, type BatchFacts, type BatchWriter } from '../projection.js';
 import { parkEvent } from './dead-letter.store.js';
 import { describeError } from './errors.js';
+import { firstDeliveries } from './first-deliveries.js';
 import type { RunnerOptions } from './runner-options.js';
 import type { Target } from './target.js';
 
@@ -24,18 +26,7 @@ export interface Stop {
   error: string;
 }
 
-/** Thrown inside a batch's transaction to roll it back and say which event failed. */
-export class HandlerFailure extends Error {
-  constructor(
-    readonly index: number,
-    readonly error: unknown,
-  ) {
-    super('handler failed');
-  }
-}
-
 const MAX_BACKOFF_DOUBLINGS = 5;
-const EVENTS_PER_TURN = 100;
 
 /**
  * Applies events to a target in transactions that also record the position reached. When a
@@ -44,11 +35,11 @@ const EVENTS_PER_TURN = 100;
  * with backoff, outside any transaction; then it is parked, or the projection stops.
  */
 export class BatchApplier {
-  private readonly handled: ReadonlySet<string>;
+  private readonly writer: BatchWriter;
   private readonly logger = new Logger('Projections');
 
   constructor(private readonly deps: ApplierDeps) {
-    this.handled = new Set(deps.target.projection.eventTypes);
+    this.writer = deps.target.projection.writer(deps.target.tables);
   }
 
   /** Commits the events in log order; returns a Stop when the projection must stop. */
@@ -64,7 +55,7 @@ export class BatchApplier {
    */
   async recover(
     events: readonly RecordedEvent[],
-    failure: HandlerFailure,
+    failure: EventFailure,
   ): Promise<Stop | undefined> {
     return (
       (await this.commit(events.slice(0, failure.index))) ??
@@ -75,45 +66,34 @@ export class BatchApplier {
 
   /**
    * Applies the events inside the caller's transaction and records how far they got; throws
-   * a HandlerFailure (which should roll the transaction back) when a handler throws.
+   * an EventFailure (which should roll the transaction back) when an event cannot be applied.
    */
-  async applyIn(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-    for (const [index, event] of events.entries()) {
-      await this.applyOne(event, index, tx);
-      // The statements resolve at once; without a turn of the event loop now and then, a
-      // large batch would hold up the requests of the roles sharing this process.
-      if (index % EVENTS_PER_TURN === EVENTS_PER_TURN - 1) await nextTurn();
-    }
+  async applyIn(tx: SqlExecutor, events: readonly RecordedEvent[], facts: BatchFacts): Promise<void> {
+    await this.writer.apply(tx, events, facts);
+    // The statements resolve at once; without a turn of the event loop, a large batch
+    // would hold up the requests of the roles sharing this process.
+    await nextTurn();
     await this.deps.target.advance(tx, events[events.length - 1], events.length);
   }
 
   /** Tells the owner that a transaction holding `applyIn(…, events)` has committed. */
   committed(events: readonly RecordedEvent[]): void {
+    this.writer.committed();
     this.deps.committed(events[events.length - 1]);
   }
 
-  private async tryCommit(events: readonly RecordedEvent[]): Promise<HandlerFailure | undefined> {
+  private async tryCommit(events: readonly RecordedEvent[]): Promise<EventFailure | undefined> {
     try {
       await this.deps.readStore.transaction(async (tx) => {
         await this.deps.fence(tx);
-        await this.applyIn(tx, events);
+        await this.applyIn(tx, events, await firstDeliveries(tx, events));
       });
     } catch (error) {
-      if (error instanceof HandlerFailure) return error;
+      if (error instanceof EventFailure) return error;
       throw error;
     }
     this.committed(events);
     return undefined;
-  }
-
-  private async applyOne(event: RecordedEvent, index: number, tx: SqlExecutor): Promise<void> {
-    if (!this.handled.has(event.type)) return;
-    const { projection, tables } = this.deps.target;
-    try {
-      await projection.apply(event, tx, tables);
-    } catch (error) {
-      throw new HandlerFailure(index, error);
-    }
   }
 
   private async retryAlone(event: RecordedEvent, firstError: unknown): Promise<Stop | undefined> {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
 import { Position } from '../../eventstore/position.js';
 import { READ_STORE, type ReadStore, type SqlExecutor } from '../../readstore/read-store.port.js';
-import { liveTables, type Projection, type TableNames } from '../projection.js';
+import { EventFailure, liveTables, type Projection, type TableNames } from '../projection.js';
 import { PROJECTIONS } from './projections.token.js';
 import { readCheckpoint } from './checkpoint.store.js';
 import {
@@ -13,6 +13,7 @@ import {
   type DeadLetter,
 } from './dead-letter.store.js';
 import { DeadLetterNotFoundError, describeError } from './errors.js';
+import { firstDeliveries } from './first-deliveries.js';
 import { eventAt } from './log-facts.js';
 import { pickProjections } from './projection-names.js';
 import { readRebuild } from './rebuild.store.js';
@@ -58,13 +59,14 @@ export class DeadLetterService {
       await this.readStore.transaction(async (tx) => {
         const tables = await this.tablesMissing(tx, projection, id);
         applying = true;
-        await projection.apply(event, tx, tables);
+        const writer = projection.writer(tables);
+        await writer.apply(tx, [event], await firstDeliveries(tx, [event]));
         await removeDeadLetter(tx, id);
       });
       return { id, status: 'applied' };
     } catch (error) {
       if (!applying) throw error;
-      const described = describeError(error);
+      const described = describeError(error instanceof EventFailure ? error.error : error);
       await this.readStore.transaction((tx) =>
         recordFailedRetry(tx, { id, error: described, now: new Date() }),
       );

@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import { lowestPosition, type Position } from '../../eventstore/position.js';
-import type { Projection } from '../projection.js';
-import { BatchApplier, HandlerFailure } from './batch-applier.js';
+import { EventFailure, type Projection } from '../projection.js';
+import { BatchApplier } from './batch-applier.js';
 import { Consumer, type Applier, type ConsumerState, type RunnerDeps } from './consumer.js';
+import { firstDeliveries } from './first-deliveries.js';
 import { liveTarget } from './target.js';
 
 /** A projection whose live tables the group keeps up to date. */
@@ -124,7 +125,7 @@ class GroupApplier implements Applier {
 
   async commit(events: readonly RecordedEvent[]): Promise<undefined> {
     const shares = this.shares(events);
-    const failure = shares.length > 0 && (await this.commitTogether(shares));
+    const failure = shares.length > 0 && (await this.commitTogether(shares, events));
     if (!failure) return undefined;
     for (const share of shares) {
       const { member, applier, events: own } = share;
@@ -157,15 +158,17 @@ class GroupApplier implements Applier {
    */
   private async commitTogether(
     shares: Share[],
-  ): Promise<{ share: Share; error: HandlerFailure } | undefined> {
+    events: readonly RecordedEvent[],
+  ): Promise<{ share: Share; error: EventFailure } | undefined> {
     let current: Share | undefined;
     try {
       await this.deps.readStore.transaction(async (tx) => {
         await this.deps.fence(tx);
-        for (current of shares) await current.applier.applyIn(tx, current.events);
+        const facts = await firstDeliveries(tx, events);
+        for (current of shares) await current.applier.applyIn(tx, current.events, facts);
       });
     } catch (error) {
-      if (error instanceof HandlerFailure && current) return { share: current, error };
+      if (error instanceof EventFailure && current) return { share: current, error };
       throw error;
     }
     for (const { applier, events } of shares) applier.committed(events);

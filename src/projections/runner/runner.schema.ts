@@ -1,4 +1,5 @@
 import type { ReadStore } from '../../readstore/read-store.port.js';
+import { LOG_DELIVERIES, LOG_DELIVERIES_TABLE } from './first-deliveries.js';
 import { existingTables } from './table-names.js';
 
 /**
@@ -60,6 +61,7 @@ export const RUNNER_SCHEMA: readonly string[] = [
      acquired_at TEXT NOT NULL,
      expires_at  TEXT NOT NULL
    )`,
+  ...LOG_DELIVERIES.schema(LOG_DELIVERIES_TABLE),
 ];
 
 const RUNNER_TABLES = RUNNER_SCHEMA.flatMap(
