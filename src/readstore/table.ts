@@ -11,8 +11,7 @@ export interface ColumnSpec {
 export type Columns = Readonly<Record<string, ColumnSpec>>;
 
 type ValueOf<C extends ColumnSpec> =
-  | (C['type'] extends 'text' ? string : number)
-  | (C['nullable'] extends true ? null : never);
+  (C['type'] extends 'text' ? string : number) | (C['nullable'] extends true ? null : never);
 
 /** The row type a table declaration describes. */
 export type RowOf<C extends Columns> = { -readonly [K in keyof C]: ValueOf<C[K]> };
@@ -88,8 +87,7 @@ export class Table<C extends Columns = Columns> {
     const updates = this.columnNames
       .filter((column) => !this.key.includes(column))
       .map((column) => `${column} = excluded.${column}`);
-    const conflict =
-      updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
+    const conflict = updates.length > 0 ? `DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
     return `${this.insertSql(name, count)} ON CONFLICT (${this.key.join(', ')}) ${conflict}`;
   }
 

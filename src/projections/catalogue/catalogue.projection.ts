@@ -26,7 +26,11 @@ const assessment: Handler<Tables, Assessment> = {
   evolve(delivery, data, rows) {
     const known = rows.get('catalogue_assessments', data.id);
     rows.put('catalogue_assessments', assessmentRow(known, data, change(delivery)));
-    const embedded: Change = { receivedAt: delivery.receivedAt, published: false, destroyed: false };
+    const embedded: Change = {
+      receivedAt: delivery.receivedAt,
+      published: false,
+      destroyed: false,
+    };
     for (const challenge of embeddedChallenges(data)) {
       if (rows.get('catalogue_challenges', challenge.id)) continue;
       rows.put('catalogue_challenges', challengeRow(undefined, challenge, embedded));

@@ -1,83 +1,79 @@
 import { EventType } from '../../events/event-types.js';
-import type { AssessmentResult } from '../../events/payloads.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
-import type { Projection, TableNames } from '../projection.js';
+import type { AssessmentResult, TeamCandidate } from '../../events/payloads.js';
+import { defineReadModel, type Handler } from '../read-model/read-model.js';
 import {
   advanceCandidateState,
   reportFromCandidate,
   reportFromResult,
 } from '../shared/candidate-state.js';
-import { firstDelivery } from '../shared/delivery.js';
+import { keepKnown } from '../shared/keep-known.js';
 import { advanceResultProgress } from '../shared/result-progress.js';
-import { valuesOf } from '../shared/sql.js';
 import { flag, record, text, timestamp } from '../shared/values.js';
-import {
-  FUNNEL_RESULT_COLUMNS,
-  FUNNEL_TABLES,
-  funnelSchema,
-  upsertAssessmentSql,
-  upsertFunnelResultSql,
-  type FunnelResultRow,
-  type FunnelTable,
-} from './funnel.tables.js';
+import { FUNNEL_TABLES, type FunnelResultRow } from './funnel.tables.js';
 
-type Tables = TableNames<FunnelTable>;
+type Tables = typeof FUNNEL_TABLES;
 
 const STARTED_STATES = new Set(['started', 'submitting', 'submitted']);
 
-/**
- * Funnel statistics: candidates by current state, results started and submitted, passes
- * and times to submit, per assessment and overall (summed when read). Idempotent through
- * the table of applied deliveries; late result payloads change nothing.
- */
-export const funnelProjection: Projection<FunnelTable> = {
-  name: 'funnel',
-  version: 1,
-  eventTypes: [
-    EventType.TeamCandidateStateChanged,
-    EventType.TeamCandidateLabelAdded,
-    EventType.TeamCandidateLabelRemoved,
-    EventType.TeamCandidateMerged,
-    EventType.AssessmentResultStarted,
-    EventType.AssessmentResultSubmitted,
-    EventType.AssessmentResultStateChanged,
-    EventType.AssessmentResultMerged,
-  ],
-  tables: FUNNEL_TABLES,
-  schema: funnelSchema,
+const candidate: Handler<Tables, TeamCandidate> = {
+  needs: (_, data) => [['funnel_candidate_states', data.id]],
+  evolve(_, data, rows) {
+    advanceCandidateState(rows.table('funnel_candidate_states'), reportFromCandidate(data));
+  },
+};
 
-  async apply(recorded, tx, t) {
-    const delivery = await firstDelivery(recorded, tx, t.funnel_deliveries);
-    if (!delivery) return;
-    const { event } = delivery;
-    switch (event.type) {
-      case EventType.TeamCandidateStateChanged:
-      case EventType.TeamCandidateLabelAdded:
-      case EventType.TeamCandidateLabelRemoved:
-      case EventType.TeamCandidateMerged:
-        await advanceCandidateState(tx, t.funnel_candidate_states, reportFromCandidate(event.data));
-        return;
-      case EventType.AssessmentResultStarted:
-      case EventType.AssessmentResultSubmitted:
-      case EventType.AssessmentResultStateChanged:
-      case EventType.AssessmentResultMerged:
-        return applyResult(tx, t, event.data);
+/** A late result payload only tells of its candidate's state; ids it leaves out keep their values. */
+const result: Handler<Tables, AssessmentResult> = {
+  needs(_, data) {
+    const candidateId = reportFromResult(data, false)?.candidateId;
+    const assessmentId = text(record(data.assessment)?.id);
+    return [
+      ['funnel_result_progress', data.id],
+      ['funnel_results', data.id],
+      ...(candidateId ? [['funnel_candidate_states', candidateId] as const] : []),
+      ...(assessmentId ? [['funnel_assessments', assessmentId] as const] : []),
+    ];
+  },
+  evolve(_, data, rows) {
+    const fresh = advanceResultProgress(rows.table('funnel_result_progress'), data);
+    const report = reportFromResult(data, !fresh);
+    if (report) advanceCandidateState(rows.table('funnel_candidate_states'), report);
+    if (!fresh) return;
+    const row = funnelResultRow(data);
+    rows.put('funnel_results', keepKnown(rows.get('funnel_results', data.id), row));
+    if (row.assessment_id) {
+      const assessment = {
+        assessment_id: row.assessment_id,
+        title: text(record(data.assessment)?.title),
+      };
+      rows.put(
+        'funnel_assessments',
+        keepKnown(rows.get('funnel_assessments', row.assessment_id), assessment),
+      );
     }
   },
 };
 
-async function applyResult(tx: SqlExecutor, t: Tables, data: AssessmentResult) {
-  const fresh = await advanceResultProgress(tx, t.funnel_result_progress, data);
-  const report = reportFromResult(data, !fresh);
-  if (report) await advanceCandidateState(tx, t.funnel_candidate_states, report);
-  if (!fresh) return;
-  const row = funnelResultRow(data);
-  await tx.execute(upsertFunnelResultSql(t), valuesOf(row, FUNNEL_RESULT_COLUMNS));
-  const assessment = record(data.assessment);
-  if (row.assessment_id) {
-    await tx.execute(upsertAssessmentSql(t), [row.assessment_id, text(assessment?.title)]);
-  }
-}
+/**
+ * Funnel statistics: candidates by current state, results started and submitted, passes
+ * and times to submit, per assessment and overall (summed when read). Late result payloads
+ * change nothing.
+ */
+export const funnelProjection = defineReadModel({
+  name: 'funnel',
+  version: 2,
+  tables: FUNNEL_TABLES,
+  handlers: {
+    [EventType.TeamCandidateStateChanged]: candidate,
+    [EventType.TeamCandidateLabelAdded]: candidate,
+    [EventType.TeamCandidateLabelRemoved]: candidate,
+    [EventType.TeamCandidateMerged]: candidate,
+    [EventType.AssessmentResultStarted]: result,
+    [EventType.AssessmentResultSubmitted]: result,
+    [EventType.AssessmentResultStateChanged]: result,
+    [EventType.AssessmentResultMerged]: result,
+  },
+});
 
 function funnelResultRow(result: AssessmentResult): FunnelResultRow {
   const state = text(result.state);

@@ -1,76 +1,41 @@
-import type { TableNames } from '../projection.js';
-import { candidateStatesSchema } from '../shared/candidate-state.js';
-import { appliedDeliveriesSchema } from '../shared/delivery.js';
-import { resultProgressSchema } from '../shared/result-progress.js';
-import { upsertSql } from '../shared/sql.js';
-
-export const FUNNEL_TABLES = [
-  'funnel_results',
-  'funnel_assessments',
-  'funnel_candidate_states',
-  'funnel_result_progress',
-  'funnel_deliveries',
-] as const;
-
-export type FunnelTable = (typeof FUNNEL_TABLES)[number];
-type Tables = TableNames<FunnelTable>;
+import { defineTable, type RowOf } from '../../readstore/table.js';
+import { candidateStates } from '../shared/candidate-state.js';
+import { resultProgress } from '../shared/result-progress.js';
 
 /** What the funnel needs of one result; flags are 0 or 1. */
-export interface FunnelResultRow {
-  result_id: string;
-  assessment_id: string | null;
-  candidate_id: string | null;
-  started: number;
-  submitted: number;
-  /** As the payload says; it counts only for a submitted result. */
-  passed: number | null;
-  /** From started_at to submitted_at, of a submitted result with both. */
-  seconds_to_submit: number | null;
-}
+const results = defineTable({
+  columns: {
+    result_id: { type: 'text' },
+    assessment_id: { type: 'text', nullable: true },
+    candidate_id: { type: 'text', nullable: true },
+    started: { type: 'integer' },
+    submitted: { type: 'integer' },
+    /** As the payload says; it counts only for a submitted result. */
+    passed: { type: 'integer', nullable: true },
+    /** From started_at to submitted_at, of a submitted result with both. */
+    seconds_to_submit: { type: 'real', nullable: true },
+  },
+  key: ['result_id'],
+  indexes: {
+    by_assessment: ['assessment_id', 'candidate_id'],
+    by_assessment_time: ['assessment_id', 'seconds_to_submit'],
+    by_time: ['seconds_to_submit'],
+  },
+});
 
-export const FUNNEL_RESULT_COLUMNS = [
-  'result_id',
-  'assessment_id',
-  'candidate_id',
-  'started',
-  'submitted',
-  'passed',
-  'seconds_to_submit',
-] as const satisfies readonly (keyof FunnelResultRow)[];
+const assessments = defineTable({
+  columns: {
+    assessment_id: { type: 'text' },
+    title: { type: 'text', nullable: true },
+  },
+  key: ['assessment_id'],
+});
 
-export function funnelSchema(t: Tables): string[] {
-  const results = t.funnel_results;
-  return [
-    `CREATE TABLE IF NOT EXISTS ${results} (
-      result_id TEXT PRIMARY KEY,
-      assessment_id TEXT,
-      candidate_id TEXT,
-      started INTEGER NOT NULL,
-      submitted INTEGER NOT NULL,
-      passed INTEGER,
-      seconds_to_submit REAL
-    )`,
-    `CREATE INDEX IF NOT EXISTS ${results}_by_assessment ON ${results} (assessment_id, candidate_id)`,
-    `CREATE INDEX IF NOT EXISTS ${results}_by_assessment_time
-      ON ${results} (assessment_id, seconds_to_submit)`,
-    `CREATE INDEX IF NOT EXISTS ${results}_by_time ON ${results} (seconds_to_submit)`,
-    `CREATE TABLE IF NOT EXISTS ${t.funnel_assessments} (
-      assessment_id TEXT PRIMARY KEY,
-      title TEXT
-    )`,
-    ...candidateStatesSchema(t.funnel_candidate_states),
-    ...resultProgressSchema(t.funnel_result_progress),
-    ...appliedDeliveriesSchema(t.funnel_deliveries),
-  ];
-}
+export const FUNNEL_TABLES = {
+  funnel_results: results,
+  funnel_assessments: assessments,
+  funnel_candidate_states: candidateStates,
+  funnel_result_progress: resultProgress,
+};
 
-/** Ids a payload leaves out keep their known values. */
-export function upsertFunnelResultSql(t: Tables): string {
-  return upsertSql(t.funnel_results, FUNNEL_RESULT_COLUMNS, 'result_id', { keepKnown: true });
-}
-
-export function upsertAssessmentSql(t: Tables): string {
-  return upsertSql(t.funnel_assessments, ['assessment_id', 'title'], 'assessment_id', {
-    keepKnown: true,
-  });
-}
+export type FunnelResultRow = RowOf<typeof results.columns>;

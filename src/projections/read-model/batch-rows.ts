@@ -11,8 +11,15 @@ export interface KnownRows<T extends TableSet> {
   get<K extends TableOf<T>>(table: K, key: string): Row<T, K> | undefined;
 }
 
+/** One table's rows of a batch. */
+export interface TableRows<R> {
+  get(key: string): R | undefined;
+  put(row: R): void;
+}
+
 /** The rows a batch evolves, in memory; written back in bulk when the batch is done. */
 export interface Rows<T extends TableSet> extends KnownRows<T> {
+  table<K extends TableOf<T>>(table: K): TableRows<Row<T, K>>;
   put<K extends TableOf<T>>(table: K, row: Row<T, K>): void;
   delete<K extends TableOf<T>>(table: K, key: string): void;
   /** Adds a row to a table that is only ever appended to, and never read back here. */
@@ -73,13 +80,18 @@ export class BatchRows<T extends TableSet> implements Rows<T> {
     const changed = this.changed.get(table);
     if (changed?.has(key)) return (changed.get(key) ?? undefined) as Row<T, K> | undefined;
     const slot = this.kept.get(slotKey(table, key));
-    if (slot === undefined) throw new Error(`The row ${table} ${key} was not loaded: name it in needs`);
+    if (slot === undefined)
+      throw new Error(`The row ${table} ${key} was not loaded: name it in needs`);
     return (slot ?? undefined) as Row<T, K> | undefined;
   }
 
   /** A row as it stood before the batch, without requiring it to be loaded. */
   known<K extends TableOf<T>>(table: K, key: string): Row<T, K> | undefined {
     return (this.kept.get(slotKey(table, key)) ?? undefined) as Row<T, K> | undefined;
+  }
+
+  table<K extends TableOf<T>>(table: K): TableRows<Row<T, K>> {
+    return { get: (key) => this.get(table, key), put: (row) => this.put(table, row) };
   }
 
   put<K extends TableOf<T>>(table: K, row: Row<T, K>): void {
@@ -110,7 +122,10 @@ export class BatchRows<T extends TableSet> implements Rows<T> {
       await this.upsert(tx, table, rows);
       const declared = this.tables[table];
       for (const keys of chunks(gone, declared.rowsPerStatement)) {
-        await tx.execute(declared.deleteWhereInSql(this.names[table], declared.key[0], keys.length), keys);
+        await tx.execute(
+          declared.deleteWhereInSql(this.names[table], declared.key[0], keys.length),
+          keys,
+        );
       }
     }
     for (const [table, owners] of this.replaced) {
@@ -148,7 +163,10 @@ export class BatchRows<T extends TableSet> implements Rows<T> {
     const declared = this.tables[table];
     for (const chunk of chunks(rows, declared.rowsPerStatement)) {
       const sql = declared.upsertSql(this.names[table], chunk.length);
-      await tx.execute(sql, chunk.flatMap((row) => declared.values(row)));
+      await tx.execute(
+        sql,
+        chunk.flatMap((row) => declared.values(row)),
+      );
     }
   }
 
@@ -156,7 +174,10 @@ export class BatchRows<T extends TableSet> implements Rows<T> {
     const declared = this.tables[table];
     for (const chunk of chunks(rows, declared.rowsPerStatement)) {
       const sql = declared.insertSql(this.names[table], chunk.length);
-      await tx.execute(sql, chunk.flatMap((row) => declared.values(row)));
+      await tx.execute(
+        sql,
+        chunk.flatMap((row) => declared.values(row)),
+      );
     }
   }
 

@@ -50,7 +50,9 @@ export function defineReadModel<T extends TableSet>(
     eventTypes: Object.keys(spec.handlers),
     tables: Object.keys(spec.tables),
     schema: (names) =>
-      Object.entries(spec.tables).flatMap(([table, declared]) => declared.schema(names[table as keyof T & string])),
+      Object.entries(spec.tables).flatMap(([table, declared]) =>
+        declared.schema(names[table as keyof T & string]),
+      ),
     writer: (names) => new ReadModelWriter(spec, names),
   };
 }

@@ -1,73 +1,50 @@
 import { EventType } from '../../events/event-types.js';
 import type { AssessmentResultReview } from '../../events/payloads.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
-import type { Projection, TableNames } from '../projection.js';
-import { firstDelivery, type Delivery } from '../shared/delivery.js';
-import { valuesOf } from '../shared/sql.js';
+import type { KnownRows, Need, Rows } from '../read-model/batch-rows.js';
+import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { keepKnown } from '../shared/keep-known.js';
 import { isBehind, reviewStateRank } from '../shared/state-order.js';
+import { text } from '../shared/values.js';
 import { progressRow, reviewRow } from './review-progress-rows.js';
-import {
-  deleteProgressSql,
-  liveReviewsOfResultSql,
-  PROGRESS_COLUMNS,
-  REVIEW_COLUMNS,
-  REVIEW_PROGRESS_TABLES,
-  reviewProgressSchema,
-  selectReviewSql,
-  upsertProgressSql,
-  upsertReviewSql,
-  type ReviewProgressTable,
-  type ReviewRow,
-} from './review-progress.tables.js';
+import { REVIEW_PROGRESS_TABLES, type ReviewRow } from './review-progress.tables.js';
 
-type Tables = TableNames<ReviewProgressTable>;
+type Tables = typeof REVIEW_PROGRESS_TABLES;
 
 /**
- * Reviews and, per assessment result, how far its reviews have got. Idempotent through the
- * table of applied deliveries; a review payload behind the known state (invited < started <
- * submitted) changes nothing, and a destroyed review stays gone.
+ * A review, then the progress of its result summed up again from the result's live
+ * reviews. A destroyed review's payload may name nothing but the review: its result is the
+ * known one.
  */
-export const reviewProgressProjection: Projection<ReviewProgressTable> = {
-  name: 'review-progress',
-  version: 1,
-  eventTypes: [
-    EventType.AssessmentResultReviewCreated,
-    EventType.AssessmentResultReviewUpdated,
-    EventType.AssessmentResultReviewSubmitted,
-    EventType.AssessmentResultReviewDestroyed,
-  ],
-  tables: REVIEW_PROGRESS_TABLES,
-  schema: reviewProgressSchema,
-
-  async apply(recorded, tx, t) {
-    const delivery = await firstDelivery(recorded, tx, t.review_progress_deliveries);
-    if (!delivery) return;
-    const { event } = delivery;
-    switch (event.type) {
-      case EventType.AssessmentResultReviewCreated:
-      case EventType.AssessmentResultReviewUpdated:
-      case EventType.AssessmentResultReviewSubmitted:
-        return applyReview(tx, t, delivery, event.data, false);
-      case EventType.AssessmentResultReviewDestroyed:
-        return applyReview(tx, t, delivery, event.data, true);
+const review: Handler<Tables, AssessmentResultReview> = {
+  needs(_, data, known) {
+    const resultIds = new Set([
+      text(data.assessment_result_id),
+      known.get('reviews', data.id)?.assessment_result_id,
+    ]);
+    return [
+      ['reviews', data.id],
+      ...[...resultIds].flatMap((resultId) => (resultId ? reviewsOfResult(known, resultId) : [])),
+    ];
+  },
+  evolve(delivery, data, rows) {
+    const destroyed = delivery.event.type === EventType.AssessmentResultReviewDestroyed;
+    const known = rows.get('reviews', data.id);
+    const row = reviewRow(data, delivery.receivedAt, destroyed);
+    if (known && !destroyed && isStale(known, row)) return;
+    const review = keepKnown(known, row);
+    rows.put('reviews', review);
+    if (known) unlist(rows, known);
+    list(rows, review);
+    if (review.assessment_result_id) {
+      refreshProgress(rows, review.assessment_result_id, delivery.receivedAt);
     }
   },
 };
 
-async function applyReview(
-  tx: SqlExecutor,
-  t: Tables,
-  delivery: Delivery,
-  data: AssessmentResultReview,
-  destroyed: boolean,
-) {
-  const [known] = await tx.query<ReviewRow>(selectReviewSql(t), [data.id]);
-  const row = reviewRow(data, delivery.receivedAt, destroyed);
-  if (known && !destroyed && isStale(known, row)) return;
-  await tx.execute(upsertReviewSql(t), valuesOf(row, REVIEW_COLUMNS));
-  // A destroyed review's payload may name nothing but the review.
-  const resultId = row.assessment_result_id ?? known?.assessment_result_id;
-  if (resultId) await refreshProgress(tx, t, resultId, delivery.receivedAt);
+/** The result's list of reviews and each review on it. */
+function reviewsOfResult(known: KnownRows<Tables>, resultId: string): Need<Tables>[] {
+  const ids = reviewIds(known, resultId);
+  return [['review_ids_by_result', resultId], ...ids.map((id) => ['reviews', id] as const)];
 }
 
 function isStale(known: ReviewRow, row: ReviewRow): boolean {
@@ -76,9 +53,61 @@ function isStale(known: ReviewRow, row: ReviewRow): boolean {
   );
 }
 
-async function refreshProgress(tx: SqlExecutor, t: Tables, resultId: string, at: string) {
-  const reviews = await tx.query<ReviewRow>(liveReviewsOfResultSql(t), [resultId]);
-  const progress = progressRow(resultId, reviews, at);
-  if (progress) await tx.execute(upsertProgressSql(t), valuesOf(progress, PROGRESS_COLUMNS));
-  else await tx.execute(deleteProgressSql(t), [resultId]);
+function reviewIds(rows: KnownRows<Tables>, resultId: string): string[] {
+  const row = rows.get('review_ids_by_result', resultId);
+  return row ? (JSON.parse(row.review_ids) as string[]) : [];
 }
+
+function saveReviewIds(rows: Rows<Tables>, resultId: string, ids: string[]) {
+  if (ids.length === 0) rows.delete('review_ids_by_result', resultId);
+  else
+    rows.put('review_ids_by_result', {
+      assessment_result_id: resultId,
+      review_ids: JSON.stringify(ids),
+    });
+}
+
+/** Takes a live review off its result's list. */
+function unlist(rows: Rows<Tables>, review: ReviewRow) {
+  const resultId = review.assessment_result_id;
+  if (!resultId || review.destroyed === 1) return;
+  saveReviewIds(
+    rows,
+    resultId,
+    reviewIds(rows, resultId).filter((id) => id !== review.id),
+  );
+}
+
+/** Puts a live review on its result's list, in the order SQLite sorts text: by UTF-8 bytes. */
+function list(rows: Rows<Tables>, review: ReviewRow) {
+  const resultId = review.assessment_result_id;
+  if (!resultId || review.destroyed === 1) return;
+  const ids = reviewIds(rows, resultId).filter((id) => id !== review.id);
+  ids.push(review.id);
+  ids.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  saveReviewIds(rows, resultId, ids);
+}
+
+function refreshProgress(rows: Rows<Tables>, resultId: string, at: string) {
+  const reviews = reviewIds(rows, resultId).map((id) => rows.get('reviews', id) as ReviewRow);
+  const progress = progressRow(resultId, reviews, at);
+  if (progress) rows.put('review_progress', progress);
+  else rows.delete('review_progress', resultId);
+}
+
+/**
+ * Reviews and, per assessment result, how far its reviews have got. A review payload behind
+ * the known state (invited < started < submitted) changes nothing, and a destroyed review
+ * stays gone.
+ */
+export const reviewProgressProjection = defineReadModel({
+  name: 'review-progress',
+  version: 2,
+  tables: REVIEW_PROGRESS_TABLES,
+  handlers: {
+    [EventType.AssessmentResultReviewCreated]: review,
+    [EventType.AssessmentResultReviewUpdated]: review,
+    [EventType.AssessmentResultReviewSubmitted]: review,
+    [EventType.AssessmentResultReviewDestroyed]: review,
+  },
+});

@@ -1,119 +1,71 @@
-import type { TableNames } from '../projection.js';
-import { appliedDeliveriesSchema } from '../shared/delivery.js';
-import { upsertSql } from '../shared/sql.js';
+import { defineTable, type RowOf } from '../../readstore/table.js';
 
-export const REVIEW_PROGRESS_TABLES = [
-  'reviews',
-  'review_progress',
-  'review_progress_deliveries',
-] as const;
-
-export type ReviewProgressTable = (typeof REVIEW_PROGRESS_TABLES)[number];
-type Tables = TableNames<ReviewProgressTable>;
-
-/** One review; `solution_reviews` is a JSON list, `destroyed` 0 or 1. */
-export interface ReviewRow {
-  id: string;
-  assessment_result_id: string | null;
-  team_candidate_id: string | null;
-  reviewer_id: string | null;
-  state: string | null;
-  rating: number | null;
-  feedback: string | null;
-  submitted_at: string | null;
-  solution_reviews: string;
-  /** Destroyed upstream: kept only so that a late delivery cannot bring it back. */
-  destroyed: number;
-  updated_at: string;
-}
+/** Reviews; `solution_reviews` is a JSON list, `destroyed` 0 or 1. */
+const reviews = defineTable({
+  columns: {
+    id: { type: 'text' },
+    assessment_result_id: { type: 'text', nullable: true },
+    team_candidate_id: { type: 'text', nullable: true },
+    reviewer_id: { type: 'text', nullable: true },
+    state: { type: 'text', nullable: true },
+    rating: { type: 'integer', nullable: true },
+    feedback: { type: 'text', nullable: true },
+    submitted_at: { type: 'text', nullable: true },
+    solution_reviews: { type: 'text' },
+    /** Destroyed upstream: kept only so that a late delivery cannot bring it back. */
+    destroyed: { type: 'integer' },
+    updated_at: { type: 'text' },
+  },
+  key: ['id'],
+  indexes: {
+    by_result: ['assessment_result_id', 'id'],
+    by_reviewer: ['reviewer_id', 'state', 'id'],
+    by_state: ['state', 'id'],
+  },
+});
 
 /** The reviews of one result summed up; `counts` is a JSON object of reviews by state. */
-export interface ProgressRow {
-  assessment_result_id: string;
-  team_candidate_id: string | null;
-  reviews: number;
-  counts: string;
-  average_rating: number | null;
-  complete: number;
-  updated_at: string;
-}
+const progress = defineTable({
+  columns: {
+    assessment_result_id: { type: 'text' },
+    team_candidate_id: { type: 'text', nullable: true },
+    reviews: { type: 'integer' },
+    counts: { type: 'text' },
+    average_rating: { type: 'real', nullable: true },
+    complete: { type: 'integer' },
+    updated_at: { type: 'text' },
+  },
+  key: ['assessment_result_id'],
+  indexes: { by_complete: ['complete', 'assessment_result_id'] },
+});
 
-export const REVIEW_COLUMNS = [
-  'id',
-  'assessment_result_id',
-  'team_candidate_id',
-  'reviewer_id',
-  'state',
-  'rating',
-  'feedback',
-  'submitted_at',
-  'solution_reviews',
-  'destroyed',
-  'updated_at',
-] as const satisfies readonly (keyof ReviewRow)[];
+/**
+ * The ids of each result's live (not destroyed) reviews, a JSON list in the order of
+ * `reviews.id`, so that the progress of a result is summed up from rows loaded by key.
+ */
+const reviewIdsByResult = defineTable({
+  columns: {
+    assessment_result_id: { type: 'text' },
+    review_ids: { type: 'text' },
+  },
+  key: ['assessment_result_id'],
+});
 
-export const PROGRESS_COLUMNS = [
-  'assessment_result_id',
-  'team_candidate_id',
-  'reviews',
-  'counts',
-  'average_rating',
-  'complete',
-  'updated_at',
-] as const satisfies readonly (keyof ProgressRow)[];
+export const REVIEW_PROGRESS_TABLES = {
+  reviews,
+  review_progress: progress,
+  review_ids_by_result: reviewIdsByResult,
+};
 
-export function reviewProgressSchema(t: Tables): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS ${t.reviews} (
-      id TEXT PRIMARY KEY,
-      assessment_result_id TEXT,
-      team_candidate_id TEXT,
-      reviewer_id TEXT,
-      state TEXT,
-      rating INTEGER,
-      feedback TEXT,
-      submitted_at TEXT,
-      solution_reviews TEXT NOT NULL,
-      destroyed INTEGER NOT NULL,
-      updated_at TEXT NOT NULL
-    )`,
-    `CREATE INDEX IF NOT EXISTS ${t.reviews}_by_result ON ${t.reviews} (assessment_result_id, id)`,
-    `CREATE INDEX IF NOT EXISTS ${t.reviews}_by_reviewer ON ${t.reviews} (reviewer_id, state, id)`,
-    `CREATE INDEX IF NOT EXISTS ${t.reviews}_by_state ON ${t.reviews} (state, id)`,
-    `CREATE TABLE IF NOT EXISTS ${t.review_progress} (
-      assessment_result_id TEXT PRIMARY KEY,
-      team_candidate_id TEXT,
-      reviews INTEGER NOT NULL,
-      counts TEXT NOT NULL,
-      average_rating REAL,
-      complete INTEGER NOT NULL,
-      updated_at TEXT NOT NULL
-    )`,
-    `CREATE INDEX IF NOT EXISTS ${t.review_progress}_by_complete
-      ON ${t.review_progress} (complete, assessment_result_id)`,
-    ...appliedDeliveriesSchema(t.review_progress_deliveries),
-  ];
-}
+export type ReviewRow = RowOf<typeof reviews.columns>;
+export type ProgressRow = RowOf<typeof progress.columns>;
+export const REVIEW_COLUMNS = reviews.columnNames;
+export const PROGRESS_COLUMNS = progress.columnNames;
 
-export function selectReviewSql(t: Tables): string {
-  return `SELECT ${REVIEW_COLUMNS.join(', ')} FROM ${t.reviews} WHERE id = ?`;
-}
-
-/** A payload field that is missing or null keeps the known value. */
-export function upsertReviewSql(t: Tables): string {
-  return upsertSql(t.reviews, REVIEW_COLUMNS, 'id', { keepKnown: true });
-}
+type Tables = Readonly<Record<keyof typeof REVIEW_PROGRESS_TABLES, string>>;
 
 /** The reviews of a result that still count. */
 export function liveReviewsOfResultSql(t: Tables): string {
   return `SELECT ${REVIEW_COLUMNS.join(', ')} FROM ${t.reviews}
     WHERE assessment_result_id = ? AND destroyed = 0 ORDER BY id`;
-}
-
-export function upsertProgressSql(t: Tables): string {
-  return upsertSql(t.review_progress, PROGRESS_COLUMNS, 'assessment_result_id');
-}
-
-export function deleteProgressSql(t: Tables): string {
-  return `DELETE FROM ${t.review_progress} WHERE assessment_result_id = ?`;
 }

@@ -68,7 +68,11 @@ export class BatchApplier {
    * Applies the events inside the caller's transaction and records how far they got; throws
    * an EventFailure (which should roll the transaction back) when an event cannot be applied.
    */
-  async applyIn(tx: SqlExecutor, events: readonly RecordedEvent[], facts: BatchFacts): Promise<void> {
+  async applyIn(
+    tx: SqlExecutor,
+    events: readonly RecordedEvent[],
+    facts: BatchFacts,
+  ): Promise<void> {
     await this.writer.apply(tx, events, facts);
     // The statements resolve at once; without a turn of the event loop, a large batch
     // would hold up the requests of the roles sharing this process.

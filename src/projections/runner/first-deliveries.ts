@@ -45,7 +45,11 @@ export async function firstDeliveries(
     const key = pairKey(delivery.stream, delivery.contentHash);
     if (firsts.has(key)) continue;
     firsts.set(key, delivery.id);
-    fresh.push({ stream: delivery.stream, content_hash: delivery.contentHash, event_id: delivery.id });
+    fresh.push({
+      stream: delivery.stream,
+      content_hash: delivery.contentHash,
+      event_id: delivery.id,
+    });
   }
   for (const chunk of chunks(fresh, LOG_DELIVERIES.rowsPerStatement)) {
     await tx.execute(

@@ -1,5 +1,6 @@
 import type { AssessmentResult, TeamCandidate } from '../../events/payloads.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
+import { defineTable, type RowOf } from '../../readstore/table.js';
+import type { TableRows } from '../read-model/batch-rows.js';
 import { record, text } from './values.js';
 
 /** A candidate's state as last established, and the state it came from. */
@@ -56,36 +57,27 @@ function isPassedTransition(head: CandidateHead | undefined, report: StateReport
   );
 }
 
-/** The table in which a projection follows each candidate's state. */
-export function candidateStatesSchema(table: string): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS ${table} (
-      candidate_id TEXT PRIMARY KEY,
-      state TEXT,
-      prev_state TEXT
-    )`,
-    `CREATE INDEX IF NOT EXISTS ${table}_by_state ON ${table} (state)`,
-  ];
-}
+/** Each candidate's state as a projection follows it. */
+export const candidateStates = defineTable({
+  columns: {
+    candidate_id: { type: 'text' },
+    state: { type: 'text', nullable: true },
+    prev_state: { type: 'text', nullable: true },
+  },
+  key: ['candidate_id'],
+  indexes: { by_state: ['state'] },
+});
 
 /** Judges a report against the candidate's known state and records a transition. */
-export async function advanceCandidateState(
-  tx: SqlExecutor,
-  table: string,
+export function advanceCandidateState(
+  states: TableRows<RowOf<typeof candidateStates.columns>>,
   report: StateReport,
-): Promise<{ verdict: StateVerdict; head: CandidateHead | undefined }> {
-  const [row] = await tx.query<{ state: string | null; prev_state: string | null }>(
-    `SELECT state, prev_state FROM ${table} WHERE candidate_id = ?`,
-    [report.candidateId],
-  );
+): { verdict: StateVerdict; head: CandidateHead | undefined } {
+  const row = states.get(report.candidateId);
   const known = row && { state: row.state, prevState: row.prev_state };
   const verdict = judgeStateReport(known, report);
   if (verdict.kind !== 'transition') return { verdict, head: known };
-  await tx.execute(
-    `INSERT INTO ${table} (candidate_id, state, prev_state) VALUES (?, ?, ?)
-     ON CONFLICT (candidate_id) DO UPDATE SET state = excluded.state, prev_state = excluded.prev_state`,
-    [report.candidateId, verdict.to, verdict.from],
-  );
+  states.put({ candidate_id: report.candidateId, state: verdict.to, prev_state: verdict.from });
   return { verdict, head: { state: verdict.to, prevState: verdict.from } };
 }
 

@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import { toQualifiedEvent, type QualifiedEvent } from '../../events/qualified-event.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
 
 /** A stored Qualified event with the facts of its delivery that projections use. */
 export interface Delivery {
@@ -38,37 +37,6 @@ function readDelivery(recorded: RecordedEvent): Delivery | undefined {
     eventName: text(metadata.eventName) ?? recorded.type,
     contentHash: text(metadata.contentHash) ?? `event:${recorded.id}`,
   };
-}
-
-/** The table in which a projection remembers each delivery it applied, by stream and content. */
-export function appliedDeliveriesSchema(table: string): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS ${table} (
-      stream TEXT NOT NULL,
-      content_hash TEXT NOT NULL,
-      event_id TEXT NOT NULL,
-      PRIMARY KEY (stream, content_hash)
-    ) WITHOUT ROWID`,
-  ];
-}
-
-/**
- * The delivery a stored event records when the projection has not yet applied the same
- * content for the same stream; undefined for repeats and for events that are not Qualified's.
- */
-export async function firstDelivery(
-  recorded: RecordedEvent,
-  tx: SqlExecutor,
-  appliedTable: string,
-): Promise<Delivery | undefined> {
-  const delivery = toDelivery(recorded);
-  if (!delivery) return undefined;
-  const { changes } = await tx.execute(
-    `INSERT INTO ${appliedTable} (stream, content_hash, event_id) VALUES (?, ?, ?)
-     ON CONFLICT (stream, content_hash) DO NOTHING`,
-    [delivery.stream, delivery.contentHash, delivery.id],
-  );
-  return changes === 1 ? delivery : undefined;
 }
 
 function text(value: unknown): string | undefined {

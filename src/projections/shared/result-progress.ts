@@ -1,5 +1,6 @@
 import type { AssessmentResult } from '../../events/payloads.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
+import { defineTable, type RowOf } from '../../readstore/table.js';
+import type { TableRows } from '../read-model/batch-rows.js';
 import { isBehind, resultStateRank } from './state-order.js';
 import { int } from './values.js';
 
@@ -8,46 +9,37 @@ import { int } from './values.js';
  * then its accumulated seconds, which only grow while a candidate works. Every projection
  * that reads result payloads keeps its own copy, so that it can be rebuilt alone.
  */
-export function resultProgressSchema(table: string): string[] {
-  return [
-    `CREATE TABLE IF NOT EXISTS ${table} (
-      result_id TEXT PRIMARY KEY,
-      state_rank INTEGER,
-      accumulated_seconds INTEGER
-    )`,
-  ];
-}
+export const resultProgress = defineTable({
+  columns: {
+    result_id: { type: 'text' },
+    state_rank: { type: 'integer', nullable: true },
+    accumulated_seconds: { type: 'integer', nullable: true },
+  },
+  key: ['result_id'],
+});
 
-interface Progress {
-  state_rank: number | null;
-  accumulated_seconds: number | null;
-}
+type Progress = RowOf<typeof resultProgress.columns>;
 
 /**
  * Records the progress a result payload reports. Returns false, recording nothing, when
  * the payload is behind what is known: a late delivery of an older state.
  */
-export async function advanceResultProgress(
-  tx: SqlExecutor,
-  table: string,
+export function advanceResultProgress(
+  progress: TableRows<Progress>,
   result: AssessmentResult,
-): Promise<boolean> {
-  const [known] = await tx.query<Progress>(
-    `SELECT state_rank, accumulated_seconds FROM ${table} WHERE result_id = ?`,
-    [result.id],
-  );
+): boolean {
+  const known = progress.get(result.id);
   const reported: Progress = {
+    result_id: result.id,
     state_rank: resultStateRank(result.state),
     accumulated_seconds: int(result.accumulated_seconds),
   };
   if (known && isOlder(known, reported)) return false;
-  await tx.execute(
-    `INSERT INTO ${table} (result_id, state_rank, accumulated_seconds) VALUES (?, ?, ?)
-     ON CONFLICT (result_id) DO UPDATE SET
-       state_rank = COALESCE(excluded.state_rank, ${table}.state_rank),
-       accumulated_seconds = COALESCE(excluded.accumulated_seconds, ${table}.accumulated_seconds)`,
-    [result.id, reported.state_rank, reported.accumulated_seconds],
-  );
+  progress.put({
+    result_id: result.id,
+    state_rank: reported.state_rank ?? known?.state_rank ?? null,
+    accumulated_seconds: reported.accumulated_seconds ?? known?.accumulated_seconds ?? null,
+  });
   return true;
 }
 

@@ -5,16 +5,14 @@ import type {
   Solution,
   TeamCandidate,
 } from '../../events/payloads.js';
-import type { SqlExecutor } from '../../readstore/read-store.port.js';
-import type { Projection, TableNames } from '../projection.js';
+import type { KnownRows, Need, Rows } from '../read-model/batch-rows.js';
+import { defineReadModel, type Handler } from '../read-model/read-model.js';
 import {
   advanceCandidateState,
   reportFromCandidate,
   reportFromResult,
 } from '../shared/candidate-state.js';
-import { firstDelivery, type Delivery } from '../shared/delivery.js';
 import { advanceResultProgress } from '../shared/result-progress.js';
-import { valuesOf } from '../shared/sql.js';
 import { num, parseList, record, text } from '../shared/values.js';
 import {
   searchTerms,
@@ -22,170 +20,178 @@ import {
   withCandidatePayload,
   withResultPayload,
 } from './team-candidate-row.js';
-import {
-  CANDIDATE_COLUMNS,
-  linkResultSql,
-  replaceLabelsSql,
-  replaceSearchTermsSql,
-  resultStatsSql,
-  selectCandidateSql,
-  TEAM_CANDIDATE_TABLES,
-  teamCandidateSchema,
-  upsertCandidateSql,
-  type CandidateRow,
-  type TeamCandidateTable,
-} from './team-candidates.tables.js';
+import { TEAM_CANDIDATE_TABLES, type CandidateRow } from './team-candidates.tables.js';
 
-type Tables = TableNames<TeamCandidateTable>;
+type Tables = typeof TEAM_CANDIDATE_TABLES;
 
-/**
- * Team candidates: who they are, their state and labels, their results and activity.
- * Idempotent through the table of applied deliveries; a late delivery (an older result
- * state, or the transition into a state the candidate has since left) changes nothing.
- */
-export const teamCandidatesProjection: Projection<TeamCandidateTable> = {
-  name: 'team-candidates',
-  version: 1,
-  eventTypes: [
-    EventType.TeamCandidateStateChanged,
-    EventType.TeamCandidateLabelAdded,
-    EventType.TeamCandidateLabelRemoved,
-    EventType.TeamCandidateMerged,
-    EventType.AssessmentResultStarted,
-    EventType.AssessmentResultSubmitted,
-    EventType.AssessmentResultStateChanged,
-    EventType.AssessmentResultMerged,
-    EventType.SolutionCreated,
-    EventType.SolutionUpdated,
-    EventType.AssessmentResultReviewCreated,
-    EventType.AssessmentResultReviewUpdated,
-    EventType.AssessmentResultReviewSubmitted,
-    EventType.AssessmentResultReviewDestroyed,
-  ],
-  tables: TEAM_CANDIDATE_TABLES,
-  schema: teamCandidateSchema,
+/** A candidate's rows: the candidate, its state, and its results (once their list is known). */
+function candidateNeeds(id: string, known: KnownRows<Tables>): Need<Tables>[] {
+  const results = resultIds(known.get('team_candidate_result_lists', id)?.result_ids);
+  return [
+    ['team_candidates', id],
+    ['team_candidate_states', id],
+    ['team_candidate_result_lists', id],
+    ...results.map((resultId) => ['team_candidate_results', resultId] as const),
+  ];
+}
 
-  async apply(recorded, tx, t) {
-    const delivery = await firstDelivery(recorded, tx, t.team_candidate_deliveries);
-    if (!delivery) return;
-    const { event } = delivery;
-    switch (event.type) {
-      case EventType.TeamCandidateStateChanged:
-      case EventType.TeamCandidateLabelAdded:
-      case EventType.TeamCandidateLabelRemoved:
-      case EventType.TeamCandidateMerged:
-        return applyCandidate(tx, t, delivery, event.data);
-      case EventType.AssessmentResultStarted:
-      case EventType.AssessmentResultSubmitted:
-      case EventType.AssessmentResultStateChanged:
-      case EventType.AssessmentResultMerged:
-        return applyResult(tx, t, delivery, event.data);
-      case EventType.SolutionCreated:
-      case EventType.SolutionUpdated:
-        return applySolution(tx, t, delivery, event.data);
-      case EventType.AssessmentResultReviewCreated:
-      case EventType.AssessmentResultReviewUpdated:
-      case EventType.AssessmentResultReviewSubmitted:
-      case EventType.AssessmentResultReviewDestroyed:
-        return applyReview(tx, t, delivery, event.data);
-    }
+const candidate: Handler<Tables, TeamCandidate> = {
+  needs: (_, data, known) => candidateNeeds(data.id, known),
+  evolve(delivery, data, rows) {
+    const states = rows.table('team_candidate_states');
+    const { verdict, head } = advanceCandidateState(states, reportFromCandidate(data));
+    if (verdict.kind === 'late') return;
+    const before = rows.get('team_candidates', data.id);
+    const row = touchedRow(before, data.id, delivery.receivedAt);
+    save(rows, before, withCandidatePayload(row, data, head));
   },
 };
 
-async function applyCandidate(tx: SqlExecutor, t: Tables, delivery: Delivery, data: TeamCandidate) {
-  const { verdict, head } = await advanceCandidateState(
-    tx,
-    t.team_candidate_states,
-    reportFromCandidate(data),
-  );
-  if (verdict.kind === 'late') return;
-  const before = await load(tx, t, data.id);
-  const row = touchedRow(before, data.id, delivery.receivedAt);
-  await save(tx, t, before, withCandidatePayload(row, data, head));
-}
+const result: Handler<Tables, AssessmentResult> = {
+  needs(_, data, known) {
+    const candidateId = text(record(data.team_candidate)?.id);
+    return [
+      ['team_candidate_result_progress', data.id],
+      ['team_candidate_results', data.id],
+      ...(candidateId ? candidateNeeds(candidateId, known) : []),
+    ];
+  },
+  evolve(delivery, data, rows) {
+    const fresh = advanceResultProgress(rows.table('team_candidate_result_progress'), data);
+    const report = reportFromResult(data, !fresh);
+    if (!report) return;
+    const assessmentId = text(record(data.assessment)?.id);
+    linkResult(rows, data.id, report.candidateId, assessmentId, fresh ? num(data.score) : null);
+    const states = rows.table('team_candidate_states');
+    const { verdict, head } = advanceCandidateState(states, report);
+    if (!fresh || verdict.kind === 'late') return;
+    const before = rows.get('team_candidates', report.candidateId);
+    const row = touchedRow(before, report.candidateId, delivery.receivedAt);
+    save(rows, before, withResultPayload(row, data, head));
+  },
+};
 
-async function applyResult(tx: SqlExecutor, t: Tables, delivery: Delivery, data: AssessmentResult) {
-  const fresh = await advanceResultProgress(tx, t.team_candidate_result_progress, data);
-  const report = reportFromResult(data, !fresh);
-  if (!report) return;
-  const assessmentId = text(record(data.assessment)?.id);
-  await tx.execute(linkResultSql(t), [
-    data.id,
-    report.candidateId,
-    assessmentId,
-    fresh ? num(data.score) : null,
-  ]);
-  const { verdict, head } = await advanceCandidateState(tx, t.team_candidate_states, report);
-  if (!fresh || verdict.kind === 'late') return;
-  const before = await load(tx, t, report.candidateId);
-  const row = touchedRow(before, report.candidateId, delivery.receivedAt);
-  await save(tx, t, before, withResultPayload(row, data, head));
-}
+const solution: Handler<Tables, Solution> = {
+  needs(_, data, known) {
+    const candidateId = text(data.team_candidate_id);
+    const resultId = text(data.assessment_result_id);
+    if (!candidateId) return [];
+    const link = resultId ? [['team_candidate_results', resultId] as const] : [];
+    return [...link, ...candidateNeeds(candidateId, known)];
+  },
+  evolve(delivery, data, rows) {
+    const candidateId = text(data.team_candidate_id);
+    const resultId = text(data.assessment_result_id);
+    if (!candidateId) return;
+    if (resultId) linkResult(rows, resultId, candidateId, text(data.assessment_id), null);
+    touchKnown(rows, candidateId, delivery.receivedAt);
+  },
+};
 
-async function applySolution(tx: SqlExecutor, t: Tables, delivery: Delivery, data: Solution) {
-  const candidateId = text(data.team_candidate_id);
-  const resultId = text(data.assessment_result_id);
-  if (!candidateId) return;
-  if (resultId) {
-    await tx.execute(linkResultSql(t), [resultId, candidateId, text(data.assessment_id), null]);
-  }
-  await touchKnown(tx, t, candidateId, delivery.receivedAt);
-}
+const review: Handler<Tables, AssessmentResultReview> = {
+  needs(_, data, known) {
+    const candidateId = text(data.team_candidate_id);
+    return candidateId ? candidateNeeds(candidateId, known) : [];
+  },
+  evolve(delivery, data, rows) {
+    const candidateId = text(data.team_candidate_id);
+    if (candidateId) touchKnown(rows, candidateId, delivery.receivedAt);
+  },
+};
 
-async function applyReview(
-  tx: SqlExecutor,
-  t: Tables,
-  delivery: Delivery,
-  data: AssessmentResultReview,
-) {
-  const candidateId = text(data.team_candidate_id);
-  if (candidateId) await touchKnown(tx, t, candidateId, delivery.receivedAt);
-}
+/**
+ * Team candidates: who they are, their state and labels, their results and activity. A late
+ * delivery (an older result state, or the transition into a state the candidate has since
+ * left) changes nothing.
+ */
+export const teamCandidatesProjection = defineReadModel({
+  name: 'team-candidates',
+  version: 2,
+  tables: TEAM_CANDIDATE_TABLES,
+  handlers: {
+    [EventType.TeamCandidateStateChanged]: candidate,
+    [EventType.TeamCandidateLabelAdded]: candidate,
+    [EventType.TeamCandidateLabelRemoved]: candidate,
+    [EventType.TeamCandidateMerged]: candidate,
+    [EventType.AssessmentResultStarted]: result,
+    [EventType.AssessmentResultSubmitted]: result,
+    [EventType.AssessmentResultStateChanged]: result,
+    [EventType.AssessmentResultMerged]: result,
+    [EventType.SolutionCreated]: solution,
+    [EventType.SolutionUpdated]: solution,
+    [EventType.AssessmentResultReviewCreated]: review,
+    [EventType.AssessmentResultReviewUpdated]: review,
+    [EventType.AssessmentResultReviewSubmitted]: review,
+    [EventType.AssessmentResultReviewDestroyed]: review,
+  },
+});
 
 /** Solutions and reviews count as activity of a candidate, but do not make one up. */
-async function touchKnown(tx: SqlExecutor, t: Tables, candidateId: string, at: string) {
-  const before = await load(tx, t, candidateId);
-  if (before) await save(tx, t, before, touchedRow(before, candidateId, at));
+function touchKnown(rows: Rows<Tables>, candidateId: string, at: string) {
+  const before = rows.get('team_candidates', candidateId);
+  if (before) save(rows, before, touchedRow(before, candidateId, at));
 }
 
-async function load(tx: SqlExecutor, t: Tables, id: string): Promise<CandidateRow | undefined> {
-  const [row] = await tx.query<CandidateRow>(selectCandidateSql(t), [id]);
-  return row;
+/** Links a result to its first candidate; a score, once known, is only replaced by another. */
+function linkResult(
+  rows: Rows<Tables>,
+  resultId: string,
+  candidateId: string,
+  assessmentId: string | null,
+  score: number | null,
+) {
+  const known = rows.get('team_candidate_results', resultId);
+  if (known) {
+    rows.put('team_candidate_results', {
+      ...known,
+      assessment_id: assessmentId ?? known.assessment_id,
+      score: score ?? known.score,
+    });
+    return;
+  }
+  rows.put('team_candidate_results', {
+    result_id: resultId,
+    candidate_id: candidateId,
+    assessment_id: assessmentId,
+    score,
+  });
+  const list = rows.get('team_candidate_result_lists', candidateId);
+  rows.put('team_candidate_result_lists', {
+    candidate_id: candidateId,
+    result_ids: JSON.stringify([...resultIds(list?.result_ids), resultId]),
+  });
 }
 
 /** Writes the row, raising its result count and best score to what the ledger has seen. */
-async function save(
-  tx: SqlExecutor,
-  t: Tables,
-  before: CandidateRow | undefined,
-  row: CandidateRow,
-) {
-  const [stats] = await tx.query<{ results: number; top_score: number | null }>(resultStatsSql(t), [
-    row.id,
-  ]);
+function save(rows: Rows<Tables>, before: CandidateRow | undefined, row: CandidateRow) {
+  const linked = resultIds(rows.get('team_candidate_result_lists', row.id)?.result_ids);
+  const scores = linked.flatMap((id) => rows.get('team_candidate_results', id)?.score ?? []);
   const after: CandidateRow = {
     ...row,
-    assessment_results_count: maxOf(row.assessment_results_count, Number(stats.results)),
-    highest_score: maxOf(row.highest_score, stats.top_score),
+    assessment_results_count: maxOf(row.assessment_results_count, linked.length),
+    highest_score: maxOf(row.highest_score, scores.length > 0 ? Math.max(...scores) : null),
   };
-  await tx.execute(upsertCandidateSql(t), valuesOf(after, CANDIDATE_COLUMNS));
-  if (after.labels !== before?.labels) await replaceLabels(tx, t, after);
+  rows.put('team_candidates', after);
+  if (after.labels !== before?.labels) {
+    const labels = [...new Set(parseList<string>(after.labels))];
+    rows.replace(
+      'team_candidate_labels',
+      after.id,
+      labels.map((label) => ({ candidate_id: after.id, label })),
+    );
+  }
   const terms = searchTerms(after);
   if (!before || terms.join('\n') !== searchTerms(before).join('\n')) {
-    await replaceSearchTerms(tx, t, after.id, terms);
+    rows.replace(
+      'team_candidate_search_terms',
+      after.id,
+      terms.map((term) => ({ candidate_id: after.id, term })),
+    );
   }
 }
 
-async function replaceLabels(tx: SqlExecutor, t: Tables, row: CandidateRow) {
-  const sql = replaceLabelsSql(t);
-  await tx.execute(sql.remove, [row.id]);
-  for (const label of parseList<string>(row.labels)) await tx.execute(sql.insert, [row.id, label]);
-}
-
-async function replaceSearchTerms(tx: SqlExecutor, t: Tables, id: string, terms: string[]) {
-  const sql = replaceSearchTermsSql(t);
-  await tx.execute(sql.remove, [id]);
-  for (const term of terms) await tx.execute(sql.insert, [id, term]);
+function resultIds(list: string | undefined): string[] {
+  return list ? parseList<string>(list) : [];
 }
 
 function maxOf(a: number | null, b: number | null): number | null {
