@@ -40,7 +40,8 @@ export interface BatchFacts {
 export interface BatchWriter {
   /**
    * Applies the events (of the projection's types, in log order) in the caller's
-   * transaction; throws an EventFailure naming the event when one cannot be applied.
+   * transaction; throws an EventFailure naming the event when one cannot be applied, a
+   * BatchFailure when the batch's writes fail.
    */
   apply(tx: SqlExecutor, events: readonly RecordedEvent[], facts: BatchFacts): Promise<void>;
   /** Told that the transaction of the last `apply` committed. */
@@ -55,6 +56,19 @@ export class EventFailure extends Error {
   ) {
     super('handler failed');
   }
+}
+
+/** Thrown by a writer: the batch's writes failed, and no one event can be named for it. */
+export class BatchFailure extends Error {
+  constructor(readonly error: unknown) {
+    super('batch failed');
+  }
+}
+
+export type ApplyFailure = EventFailure | BatchFailure;
+
+export function isApplyFailure(error: unknown): error is ApplyFailure {
+  return error instanceof EventFailure || error instanceof BatchFailure;
 }
 
 /** The live names of a projection's tables. */

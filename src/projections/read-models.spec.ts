@@ -8,6 +8,7 @@ import { dumpTables } from '../../test/support/table-dump.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 import { liveTables, type TableNames } from './projection.js';
 import { READ_MODEL_PROJECTIONS } from './read-models.js';
+import { createRunnerTables } from './runner/runner.schema.js';
 
 const history = generateHistory({ seed: 42, candidates: 80, events: 3000 });
 
@@ -28,6 +29,7 @@ describe('the read models together', () => {
   async function project(events: readonly StoredEvent[], batch = 250): Promise<SqliteReadStore> {
     const store = new SqliteReadStore(join(dir, `read-${stores.length}.sqlite`));
     stores.push(store);
+    await createRunnerTables(store);
     for (const projection of READ_MODEL_PROJECTIONS) {
       await createTables(store, projection, liveTables(projection));
     }

@@ -39,8 +39,8 @@ describe('ledger status', () => {
       expect([text.code, json.code]).toEqual([0, 0]);
       expect(text.stdout).toMatch(/^Event store +sqlite, head at - \(empty log\)$/m);
       expect(text.stdout).toMatch(/^Projector +none running/m);
-      for (const name of NAMES) {
-        expect(text.stdout).toMatch(new RegExp(`^${name} +1 +stopped +- +0 `, 'm'));
+      for (const { name, version } of READ_MODEL_PROJECTIONS) {
+        expect(text.stdout).toMatch(new RegExp(`^${name} +${version} +stopped +- +0 `, 'm'));
       }
       const report = JSON.parse(json.stdout) as StatusReport;
       expect(report).toMatchObject({
@@ -86,7 +86,10 @@ describe('ledger status', () => {
       );
       expect(text.stdout).toMatch(/^Event store +sqlite, head at 3$/m);
       expect(text.stdout).toContain(`running: ${report.projector!.holder}`);
-      expect(text.stdout).toMatch(/^team-candidates +1 +live +3 +0 +0\.0 +0 +-$/m);
+      const { version } = READ_MODEL_PROJECTIONS[0];
+      expect(text.stdout).toMatch(
+        new RegExp(`^team-candidates +${version} +live +3 +0 +0\\.0 +0 +-$`, 'm'),
+      );
     },
     SLOW_MS,
   );

@@ -3,6 +3,7 @@ import type { QualifiedEventOf } from '../../events/qualified-event.js';
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import type { SqlExecutor } from '../../readstore/read-store.port.js';
 import {
+  BatchFailure,
   EventFailure,
   type BatchFacts,
   type BatchWriter,
@@ -84,7 +85,11 @@ class ReadModelWriter<T extends TableSet> implements BatchWriter {
         throw new EventFailure(index, error);
       }
     }
-    await this.rows.flush(tx);
+    try {
+      await this.rows.flush(tx);
+    } catch (error) {
+      throw new BatchFailure(error);
+    }
   }
 
   committed(): void {

@@ -2,7 +2,13 @@ import { Logger } from '@nestjs/common';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import type { ReadStore, SqlExecutor } from '../../readstore/read-store.port.js';
-import { EventFailure, type BatchFacts, type BatchWriter } from '../projection.js';
+import {
+  BatchFailure,
+  isApplyFailure,
+  type ApplyFailure,
+  type BatchFacts,
+  type BatchWriter,
+} from '../projection.js';
 import { parkEvent } from './dead-letter.store.js';
 import { describeError } from './errors.js';
 import { firstDeliveries } from './first-deliveries.js';
@@ -51,12 +57,18 @@ export class BatchApplier {
 
   /**
    * After `failure` rolled back a transaction holding `events`: commits the events before
-   * the failed one, retries that one alone, then commits the rest.
+   * the failed one, retries that one alone, then commits the rest. When no one event can
+   * be named, commits each half of the events apart until the failing one is alone.
    */
   async recover(
     events: readonly RecordedEvent[],
-    failure: EventFailure,
+    failure: ApplyFailure,
   ): Promise<Stop | undefined> {
+    if (failure instanceof BatchFailure) {
+      if (events.length === 1) return this.retryAlone(events[0], failure.error);
+      const half = Math.ceil(events.length / 2);
+      return (await this.commit(events.slice(0, half))) ?? this.commit(events.slice(half));
+    }
     return (
       (await this.commit(events.slice(0, failure.index))) ??
       (await this.retryAlone(events[failure.index], failure.error)) ??
@@ -66,7 +78,7 @@ export class BatchApplier {
 
   /**
    * Applies the events inside the caller's transaction and records how far they got; throws
-   * an EventFailure (which should roll the transaction back) when an event cannot be applied.
+   * an ApplyFailure (which should roll the transaction back) when the events cannot be applied.
    */
   async applyIn(
     tx: SqlExecutor,
@@ -86,14 +98,14 @@ export class BatchApplier {
     this.deps.committed(events[events.length - 1]);
   }
 
-  private async tryCommit(events: readonly RecordedEvent[]): Promise<EventFailure | undefined> {
+  private async tryCommit(events: readonly RecordedEvent[]): Promise<ApplyFailure | undefined> {
     try {
       await this.deps.readStore.transaction(async (tx) => {
         await this.deps.fence(tx);
         await this.applyIn(tx, events, await firstDeliveries(tx, events));
       });
     } catch (error) {
-      if (error instanceof EventFailure) return error;
+      if (isApplyFailure(error)) return error;
       throw error;
     }
     this.committed(events);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../../eventstore/event-store.port.js';
 import { Position } from '../../eventstore/position.js';
 import { READ_STORE, type ReadStore, type SqlExecutor } from '../../readstore/read-store.port.js';
-import { EventFailure, liveTables, type Projection, type TableNames } from '../projection.js';
+import { isApplyFailure, liveTables, type Projection, type TableNames } from '../projection.js';
 import { PROJECTIONS } from './projections.token.js';
 import { readCheckpoint } from './checkpoint.store.js';
 import {
@@ -66,7 +66,7 @@ export class DeadLetterService {
       return { id, status: 'applied' };
     } catch (error) {
       if (!applying) throw error;
-      const described = describeError(error instanceof EventFailure ? error.error : error);
+      const described = describeError(isApplyFailure(error) ? error.error : error);
       await this.readStore.transaction((tx) =>
         recordFailedRetry(tx, { id, error: described, now: new Date() }),
       );

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import { lowestPosition, type Position } from '../../eventstore/position.js';
-import { EventFailure, type Projection } from '../projection.js';
+import { isApplyFailure, type ApplyFailure, type Projection } from '../projection.js';
 import { BatchApplier } from './batch-applier.js';
 import { Consumer, type Applier, type ConsumerState, type RunnerDeps } from './consumer.js';
 import { firstDeliveries } from './first-deliveries.js';
@@ -159,7 +159,7 @@ class GroupApplier implements Applier {
   private async commitTogether(
     shares: Share[],
     events: readonly RecordedEvent[],
-  ): Promise<{ share: Share; error: EventFailure } | undefined> {
+  ): Promise<{ share: Share; error: ApplyFailure } | undefined> {
     let current: Share | undefined;
     try {
       await this.deps.readStore.transaction(async (tx) => {
@@ -168,7 +168,7 @@ class GroupApplier implements Applier {
         for (current of shares) await current.applier.applyIn(tx, current.events, facts);
       });
     } catch (error) {
-      if (error instanceof EventFailure && current) return { share: current, error };
+      if (isApplyFailure(error) && current) return { share: current, error };
       throw error;
     }
     for (const { applier, events } of shares) applier.committed(events);
