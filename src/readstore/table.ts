@@ -123,11 +123,18 @@ function placeholders(count: number): string {
   return Array(count).fill('?').join(', ');
 }
 
-/** Splits a list into chunks of at most `size` items. */
-export function chunks<T>(items: readonly T[], size: number): T[][] {
+/**
+ * Splits a list into chunks for multi-row statements: each chunk's size is a power of 4 no
+ * larger than `max`, so that a table needs a handful of prepared statements, not one per count.
+ */
+export function chunks<T>(items: readonly T[], max: number): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) {
+  let start = 0;
+  while (start < items.length) {
+    let size = 1;
+    while (size * 4 <= Math.min(max, items.length - start)) size *= 4;
     result.push(items.slice(start, start + size));
+    start += size;
   }
   return result;
 }
