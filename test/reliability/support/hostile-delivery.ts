@@ -50,15 +50,18 @@ export const DEEP_SPOTS = [
   'whole body',
 ] as const;
 
-export function deepBody(
-  body: Envelope,
-  nested: string,
-  spot: (typeof DEEP_SPOTS)[number],
-): string {
+export type DeepSpot = (typeof DEEP_SPOTS)[number];
+
+export function deepBody(body: Envelope, nested: string, spot: DeepSpot): string {
   if (spot === 'whole body') return nested;
   if (spot === 'data') return spliceJson((raw) => ({ ...body, data: raw }), nested);
-  const field = spot === 'extra field' ? 'nested_extra' : spot;
+  const field = deepField(spot);
   return spliceJson((raw) => ({ ...body, data: { ...body.data, [field]: raw } }), nested);
+}
+
+/** The field of `data` where deepBody puts nested JSON at a spot inside `data`. */
+export function deepField(spot: Exclude<DeepSpot, 'whole body' | 'data'>): string {
+  return spot === 'extra field' ? 'nested_extra' : spot;
 }
 
 /** A valid body padded to exactly `size` bytes with `unit`, which may take several bytes. */
