@@ -84,3 +84,16 @@ describe('EVENTSTORE_CONNECT_TIMEOUT_MS', () => {
     );
   });
 });
+
+describe('WEBHOOK_LIST_LIMIT', () => {
+  it('lets a list hold 1,000 items by default, and takes a whole number of items', () => {
+    expect(loadSettings({}).WEBHOOK_LIST_LIMIT).toBe(1000);
+    expect(loadSettings({ WEBHOOK_LIST_LIMIT: '50' }).WEBHOOK_LIST_LIMIT).toBe(50);
+    expect(() => loadSettings({ WEBHOOK_LIST_LIMIT: 'many' })).toThrow(
+      'WEBHOOK_LIST_LIMIT must be a whole number of items (got "many")',
+    );
+    expect(() => loadSettings({ WEBHOOK_LIST_LIMIT: '0' })).toThrow(
+      /WEBHOOK_LIST_LIMIT must not be less than 1/,
+    );
+  });
+});

@@ -88,6 +88,16 @@ export class Settings {
   @IsInt({ message: 'WEBHOOK_BODY_LIMIT must be a whole number of bytes' })
   WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
+  /**
+   * Most items in any one list of a webhook body; a longer list is refused with 422 (and
+   * kept as a rejected delivery) before the body is validated.
+   */
+  @Transform(toInt)
+  @Max(100_000)
+  @Min(1)
+  @IsInt({ message: 'WEBHOOK_LIST_LIMIT must be a whole number of items' })
+  WEBHOOK_LIST_LIMIT = 1000;
+
   /** The address Qualified reaches this service at, used to print the webhook URL. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })

@@ -1,19 +1,26 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Settings } from '../config/settings.js';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
 import { classifyDelivery } from './delivery/classify-delivery.js';
 import { toDeliveryRecord } from './delivery/delivery-record.js';
 import { DeliveryWriter } from './delivery/delivery-writer.js';
+import type { JsonLimits } from './delivery/json-shape.js';
 import { RecordWebhookCommand, type RecordedDelivery } from './record-webhook.command.js';
 
 @CommandHandler(RecordWebhookCommand)
 export class RecordWebhookHandler implements ICommandHandler<RecordWebhookCommand> {
+  private readonly limits: JsonLimits;
+
   constructor(
     private readonly writer: DeliveryWriter,
     private readonly metrics: LedgerMetrics,
-  ) {}
+    settings: Settings,
+  ) {
+    this.limits = { maxListItems: settings.WEBHOOK_LIST_LIMIT };
+  }
 
   async execute({ delivery, knownEvents }: RecordWebhookCommand): Promise<RecordedDelivery> {
-    const classified = classifyDelivery(delivery.body, delivery.contentType);
+    const classified = classifyDelivery(delivery.body, delivery.contentType, this.limits);
     const record = toDeliveryRecord(classified, delivery);
     const type = record.event.type;
     if (await knownEvents?.has(record.stream, record.event.id)) {

@@ -81,6 +81,57 @@ describe('ledger import', () => {
     expect(run.code).toBe(0);
   });
 
+  it('keeps going past lines nested too deep, with too long a list, or over the body limit', async () => {
+    const candidate = loadFixture('team_candidate_state_changed');
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const longList = JSON.stringify({
+      ...candidate,
+      data: { ...candidate.data, labels: [] },
+    }).replace('"labels":[]', `"labels":[${Array(1001).fill('"x"').join(',')}]`);
+    const huge = JSON.stringify({
+      ...candidate,
+      data: { ...candidate.data, note: 'x'.repeat(70_000) },
+    });
+    const lines = [deep, longList, huge, JSON.stringify(candidate)];
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+
+    const run = await runCli(['import', file], { ...env(), WEBHOOK_BODY_LIMIT: '65536' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'Imported 4 lines: 1 stored, 0 unrecognised (kept), 0 already stored, 3 rejected',
+    );
+    expect(run.stdout).toContain(`line 1: The body holds what the ledger cannot store`);
+    expect(run.stdout).toContain('line 2: The body holds what the ledger cannot store');
+    expect(run.stdout).toMatch(
+      /line 3: The line is 70\d{3} bytes, more than WEBHOOK_BODY_LIMIT \(65536\): not stored/,
+    );
+    expect(run.code).toBe(3);
+
+    const events = await storedEvents();
+    expect(events.map((event) => event.type)).toEqual([
+      'delivery_rejected',
+      'delivery_rejected',
+      'team_candidate_state_changed',
+    ]);
+    expect(events.slice(0, 2).map((event) => event.data)).toEqual([
+      expect.objectContaining({
+        status: 422,
+        body: deep,
+        errors: [{ field: `body${'[0]'.repeat(64)}`, message: 'is nested deeper than 64 levels' }],
+      }),
+      expect.objectContaining({
+        status: 422,
+        body: longList,
+        errors: [
+          {
+            field: 'body.data.labels',
+            message: 'has more than 1000 items, the most a list may hold',
+          },
+        ],
+      }),
+    ]);
+  });
+
   it('exits 2 with usage when the file argument is missing', async () => {
     const run = await runCli(['import'], env());
     expect(run.code).toBe(2);

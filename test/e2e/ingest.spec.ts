@@ -218,6 +218,55 @@ describe('webhook ingestion on the embedded store', () => {
       expect(event.metadata.eventName).toBe('assessment_result_submitted');
     });
 
+    describe('bodies that would take long to validate, hash and store', () => {
+      const withList = (field: string, length: number, item: string) => {
+        const body = loadFixture('assessment_result_submitted');
+        const text = JSON.stringify({ ...body, data: { ...body.data, [field]: '*' } });
+        return text.replace('"*"', `[${Array(length).fill(item).join(',')}]`);
+      };
+
+      it.each([
+        [
+          '40,000 empty solutions',
+          withList('solutions', 40_000, '{}'),
+          'body.data.solutions',
+          'has more than 1000 items, the most a list may hold',
+        ],
+        [
+          '340,000 empty solutions, near the body limit',
+          withList('solutions', 340_000, '{}'),
+          'body.data.solutions',
+          'has more than 1000 items, the most a list may hold',
+        ],
+        [
+          '1,001 labels of an unknown field',
+          withList('tags', 1001, '"x"'),
+          'body.data.tags',
+          'has more than 1000 items, the most a list may hold',
+        ],
+        [
+          '100 lists of 1,000 numbers',
+          withList('matrix', 100, `[${Array(1000).fill(0).join(',')}]`),
+          'body',
+          'holds more than 100000 values',
+        ],
+      ])('answers 422 to %s and keeps the body', async (_name, text, field, message) => {
+        const answer = await post(service.webhookUrl, text);
+        expect(answer.status).toBe(422);
+        expect(answer.body.errors).toEqual([{ field, message }]);
+        expect((await rejectedDelivery(answer)).data).toMatchObject({
+          status: 422,
+          body: text,
+          errors: [{ field, message }],
+        });
+      });
+
+      it('stores a body whose lists hold up to 1,000 items each', async () => {
+        const answer = await post(service.webhookUrl, withList('solutions', 1000, '{}'));
+        expect(answer.status).toBe(202);
+      });
+    });
+
     it('stores an event it does not know with 202, whole, for a later version', async () => {
       const body = { event: 'candidate_teleported', data: { id: 'abc', to: 'mars' } };
       const answer = await post(service.webhookUrl, body);

@@ -1,3 +1,4 @@
+import { STREAM_PAGE_BYTES } from '../../src/query/streams/get-stream-events.handler.js';
 import { loadFixture } from '../fixtures/webhooks/index.js';
 import { getJson, post, startService, type RunningService } from '../support/service.js';
 
@@ -47,6 +48,37 @@ describe('the query API', () => {
         sent[2].eventId,
       ]);
       expect(second.body.nextFrom).toBeNull();
+    });
+
+    it('ends a page of large events early, and the next page goes on exactly from there', async () => {
+      const body = loadFixture('team_candidate_state_changed');
+      const id = '65a1f3c29d4e8b0012a4ffff';
+      const sent: string[] = [];
+      for (let n = 0; n < 6; n += 1) {
+        const padding = `${n}`.repeat(900 * 1024);
+        const answer = await post(service.webhookUrl, {
+          ...body,
+          data: { ...body.data, id, padding },
+        });
+        expect(answer.status).toBe(202);
+        sent.push(answer.body.eventId as string);
+      }
+      const url = (from: number) =>
+        `${service.queryUrl}/streams/teamCandidate-${id}?from=${from}&limit=500`;
+      type Event = { id: string; revision: number; data: unknown; metadata: unknown };
+      const pages: Event[][] = [];
+      for (let from: number | null = 0; from !== null;) {
+        const answer = await getJson(url(from));
+        expect(answer.status).toBe(200);
+        pages.push(answer.body.events);
+        from = answer.body.nextFrom;
+      }
+      expect(pages.map((events) => events.length)).toEqual([4, 2]);
+      expect(pages.flat().map((event) => event.id)).toEqual(sent);
+      for (const events of pages) {
+        const bytes = events.map((event) => JSON.stringify([event.data, event.metadata]).length);
+        expect(bytes.reduce((sum, size) => sum + size)).toBeLessThanOrEqual(STREAM_PAGE_BYTES);
+      }
     });
 
     it('answers 404 with a JSON reason for a stream that does not exist', async () => {

@@ -17,6 +17,7 @@ import { nestedJson } from './support/json-surgery.js';
 import { pollution } from './support/pollution.js';
 
 const LIMIT = 64 * 1024;
+const LIST_LIMIT = 1000;
 
 /** Runs are bounded to keep the suite fast; FC_SEED (and FC_PATH) replay a reported failure. */
 function runs(numRuns: number, examples: [HostileDelivery, Credentials][] = []) {
@@ -38,6 +39,7 @@ describe('hostile webhook deliveries over HTTP', () => {
   beforeAll(async () => {
     service = await startService({
       WEBHOOK_BODY_LIMIT: String(LIMIT),
+      WEBHOOK_LIST_LIMIT: String(LIST_LIMIT),
       ROLES: 'ingest',
       LOG_LEVEL: 'fatal',
     });
@@ -62,7 +64,7 @@ describe('hostile webhook deliveries over HTTP', () => {
     ]);
     await fc.assert(
       fc.asyncProperty(
-        hostileDeliveries(LIMIT),
+        hostileDeliveries(LIMIT, LIST_LIMIT),
         rightCredentials,
         async (delivery, credentials) => {
           const outcome = await deliver(service.ingestUrl, ledger, delivery, credentials);
@@ -81,7 +83,7 @@ describe('hostile webhook deliveries over HTTP', () => {
   it('refuses every body without the right token, and stores none of them', async () => {
     await fc.assert(
       fc.asyncProperty(
-        hostileDeliveries(LIMIT),
+        hostileDeliveries(LIMIT, LIST_LIMIT),
         wrongCredentials,
         async (delivery, credentials) => {
           const outcome = await deliver(service.ingestUrl, ledger, delivery, credentials);

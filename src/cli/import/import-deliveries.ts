@@ -2,8 +2,11 @@ import canonicalize from 'canonicalize';
 import type { CommandBus } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
 import type { DeliveryFacts } from '../../ingest/delivery/delivery-record.js';
+import type { JsonLimits } from '../../ingest/delivery/json-shape.js';
 import type { KnownEvents } from '../../ingest/delivery/known-events.js';
+import { readStorableJson } from '../../ingest/delivery/storable-json.js';
 import { RecordWebhookCommand } from '../../ingest/record-webhook.command.js';
+import type { OverlongLine } from './ndjson-lines.js';
 
 /** Namespace of the ids of imported deliveries: the same line always gets the same id. */
 const IMPORT_NAMESPACE = '1b8d5c36-2f0e-4a8e-9c55-7f3c2b6e9d41';
@@ -13,19 +16,25 @@ export interface ImportSummary {
   stored: number;
   unrecognised: number;
   alreadyStored: number;
-  /** Lines stored as rejected deliveries, or not stored because their receivedAt was bad. */
+  /**
+   * Lines stored as rejected deliveries, or not stored: those with a bad receivedAt, and
+   * those longer than the body limit.
+   */
   rejected: { line: number; reason: string }[];
 }
 
 /**
  * Imports webhook bodies, one `{event, data}` a line with an optional `receivedAt`, through
  * the same command as the webhook endpoint. A line's delivery id is derived from its
- * content, so a line imported again is found in its stream and skipped.
+ * content, so a line imported again is found in its stream and skipped. A line the
+ * endpoint would refuse for its shape (see readStorableJson) is stored as it is, to be
+ * rejected and kept like a body that is not JSON.
  */
 export async function importDeliveries(
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<string | OverlongLine>,
   commandBus: CommandBus,
   knownEvents: KnownEvents,
+  limits: JsonLimits,
   onLine: (summary: ImportSummary) => void = () => {},
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
@@ -38,8 +47,8 @@ export async function importDeliveries(
   const startedAt = new Date();
   for await (const text of lines) {
     summary.lines += 1;
-    if (text.trim() === '') continue;
-    const delivery = toDelivery(text, startedAt);
+    if (typeof text === 'string' && text.trim() === '') continue;
+    const delivery = typeof text === 'string' ? toDelivery(text, startedAt, limits) : refused(text);
     if ('invalid' in delivery) {
       summary.rejected.push({ line: summary.lines, reason: delivery.invalid });
     } else {
@@ -63,13 +72,22 @@ function count(
   else summary.rejected.push({ line, reason: classified.message ?? 'rejected' });
 }
 
-function toDelivery(text: string, importedAt: Date): DeliveryFacts | { invalid: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
+function refused({ overlong: { bytes, limit } }: OverlongLine): { invalid: string } {
+  return {
+    invalid: `The line is ${bytes} bytes, more than WEBHOOK_BODY_LIMIT (${limit}): not stored`,
+  };
+}
+
+function toDelivery(
+  text: string,
+  importedAt: Date,
+  limits: JsonLimits,
+): DeliveryFacts | { invalid: string } {
+  const reading = readStorableJson(text, limits);
+  if (!('value' in reading)) {
     return facts(Buffer.from(text), uuidv5(text, IMPORT_NAMESPACE), importedAt);
   }
+  const parsed = reading.value;
   const id = uuidv5(canonicalize(parsed) ?? text, IMPORT_NAMESPACE);
   if (typeof parsed !== 'object' || parsed === null || !('receivedAt' in parsed)) {
     return facts(Buffer.from(text), id, importedAt);

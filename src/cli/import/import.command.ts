@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import type { Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { loadSettings, type Settings } from '../../config/settings.js';
 import { KnownEvents } from '../../ingest/delivery/known-events.js';
 import { IngestModule } from '../../ingest/ingest.module.js';
@@ -14,6 +13,7 @@ import {
   type SharedResources,
 } from '../../roles/shared-resources.js';
 import { importDeliveries, type ImportSummary } from './import-deliveries.js';
+import { ndjsonLines } from './ndjson-lines.js';
 
 @Module({})
 class ImportModule {
@@ -52,13 +52,12 @@ export function addImportCommand(program: Command): void {
       );
       try {
         const input = file === '-' ? process.stdin : createReadStream(file);
-        const lines = createInterface({ input, crlfDelay: Infinity });
-        const progress = throttledProgress();
         const summary = await importDeliveries(
-          lines,
+          ndjsonLines(input, settings.WEBHOOK_BODY_LIMIT),
           app.get(CommandBus),
           new KnownEvents(resources.eventStore),
-          progress,
+          { maxListItems: settings.WEBHOOK_LIST_LIMIT },
+          throttledProgress(),
         );
         report(summary);
         process.exitCode = summary.rejected.length > 0 ? SOME_LINES_REJECTED : 0;

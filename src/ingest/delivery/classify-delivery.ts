@@ -1,7 +1,8 @@
 import { resolveEventName, streamFor, type ResourceKind } from '../../events/event-catalog.js';
 import type { EventType } from '../../events/event-types.js';
 import { validateWebhookData, type FieldError } from '../validation/webhook-data.validator.js';
-import { findUnstorableValue } from './storable-json.js';
+import type { JsonLimits } from './json-shape.js';
+import { readStorableJson } from './storable-json.js';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -29,21 +30,27 @@ export type Classified =
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decides, from the raw body alone, what a webhook delivery is and where it belongs. */
-export function classifyDelivery(body: Buffer, contentType: string | undefined): Classified {
+export function classifyDelivery(
+  body: Buffer,
+  contentType: string | undefined,
+  limits: JsonLimits,
+): Classified {
   if (contentType !== undefined && !isJsonMediaType(contentType)) {
     return rejected(415, `Content-Type must be application/json, not "${contentType}"`);
   }
   if (body.length === 0) return rejected(400, 'The body is empty: expected a JSON webhook');
-  let parsed: unknown;
+  let text: string;
   try {
-    parsed = JSON.parse(utf8.decode(body));
+    text = utf8.decode(body);
   } catch (error) {
     return rejected(400, `The body is not valid JSON: ${(error as Error).message}`);
   }
-  const unstorable = findUnstorableValue(parsed);
-  if (unstorable)
-    return rejected(422, 'The body holds a value that cannot be stored', [unstorable]);
-  return classifyEnvelope(parsed);
+  const reading = readStorableJson(text, limits);
+  if ('notJson' in reading) return rejected(400, `The body is not valid JSON: ${reading.notJson}`);
+  if ('unstorable' in reading) {
+    return rejected(422, 'The body holds what the ledger cannot store', [reading.unstorable]);
+  }
+  return classifyEnvelope(reading.value);
 }
 
 function classifyEnvelope(body: unknown): Classified {

@@ -72,6 +72,13 @@ describe('assessment results projection', () => {
     });
   });
 
+  it("keeps a result whose state is named like an object's own property", async () => {
+    const inState = (state: string, minute: number) =>
+      fixtureEvent('assessment_result_started', { receivedAt: at(minute), patch: { state } });
+    await harness().given([inState('constructor', 0), inState('toString', 1)]);
+    expect(await read()).toMatchObject({ state: 'toString', updatedAt: at(1) });
+  });
+
   it('takes solutions from solution events, also before the result is known', async () => {
     await harness().given([
       fixtureEvent('solution_created', { receivedAt: at(1), eventName: 'solution.created' }),

@@ -93,22 +93,6 @@ export async function listAssessmentResults(
   );
 }
 
-/** Ids of an assessment's results, the newest first, from below `before` when given. */
-export async function assessmentResultIds(
-  db: SqlExecutor,
-  assessmentId: string,
-  options: { before?: string; limit: number },
-): Promise<string[]> {
-  const conditions = new Conditions()
-    .add('assessment_id = ?', assessmentId)
-    .addIf(options.before, 'id < ?');
-  const rows = await db.query<{ id: string }>(
-    `SELECT id FROM ${t.assessment_results} ${conditions.where} ORDER BY id DESC LIMIT ?`,
-    [...conditions.params, options.limit],
-  );
-  return rows.map((row) => row.id);
-}
-
 function toSummary(row: ResultRow): AssessmentResultSummary {
   return {
     id: row.id,

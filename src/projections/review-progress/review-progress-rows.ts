@@ -47,10 +47,11 @@ export function progressRow(
   updatedAt: string,
 ): ProgressRow | undefined {
   if (reviews.length === 0) return undefined;
-  const counts: Record<string, number> = {};
+  // A Map: a state named `constructor` or `__proto__` is counted like any other.
+  const counts = new Map<string, number>();
   for (const review of reviews) {
     const state = review.state ?? 'unknown';
-    counts[state] = (counts[state] ?? 0) + 1;
+    counts.set(state, (counts.get(state) ?? 0) + 1);
   }
   const ratings = reviews
     .filter((review) => review.state === 'submitted' && review.rating !== null)
@@ -60,7 +61,7 @@ export function progressRow(
     team_candidate_id:
       reviews.find((review) => review.team_candidate_id)?.team_candidate_id ?? null,
     reviews: reviews.length,
-    counts: JSON.stringify(counts),
+    counts: JSON.stringify(Object.fromEntries(counts)),
     average_rating:
       ratings.length === 0 ? null : ratings.reduce((a, b) => a + b, 0) / ratings.length,
     complete: reviews.every((review) => review.state === 'submitted') ? 1 : 0,

@@ -124,6 +124,29 @@ describe('review progress projection', () => {
     expect((await listReviewProgress(harness().store)).items).toEqual([]);
   });
 
+  it("counts states named like an object's own properties as any other state", async () => {
+    await harness().given([
+      review('assessment_result_review_created', 0, { state: 'constructor' }),
+      review('assessment_result_review_created', 1, { id: peerReview, state: '__proto__' }),
+      review('assessment_result_review_created', 2, {
+        id: objectId('review', 3),
+        state: 'toString',
+      }),
+      review('assessment_result_review_created', 3, {
+        id: objectId('review', 4),
+        state: 'constructor',
+      }),
+    ]);
+    const summary = await progress();
+    expect(summary?.reviewCount).toBe(4);
+    expect(Object.entries(summary?.counts ?? {}).sort()).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+      ['toString', 1],
+    ]);
+    expect(summary?.reviews).toHaveLength(4);
+  });
+
   it('changes nothing for a repeated delivery', async () => {
     const submitted = peerSubmits(1, 4);
     await harness().given([

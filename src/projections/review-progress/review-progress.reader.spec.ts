@@ -2,7 +2,7 @@ import { useProjectionHarness } from '../../../test/support/projection-harness.j
 import { at, objectId } from '../../../test/support/scenario.js';
 import { fixtureEvent } from '../../../test/support/stored-events.js';
 import { reviewProgressProjection } from './review-progress.projection.js';
-import { listReviews, reviewProgressOf } from './review-progress.reader.js';
+import { listReviews } from './review-progress.reader.js';
 
 const results = [1, 2, 3].map((n) => objectId('result', n));
 
@@ -12,7 +12,7 @@ const reviewCreated = (review: number, result: string, minute: number) =>
     patch: { id: objectId('review', review), assessment_result_id: result },
   });
 
-describe('reading reviews and progress by result', () => {
+describe('reading reviews by result', () => {
   const harness = useProjectionHarness(reviewProgressProjection);
 
   beforeEach(async () => {
@@ -21,16 +21,6 @@ describe('reading reviews and progress by result', () => {
       reviewCreated(2, results[0], 1),
       reviewCreated(3, results[2], 2),
     ]);
-  });
-
-  it('gives the progress of those of the results that have reviews, the newest first', async () => {
-    const progress = await reviewProgressOf(harness().store, results);
-    expect(progress.map((p) => [p.assessmentResultId, p.reviewCount])).toEqual([
-      [results[2], 1],
-      [results[0], 2],
-    ]);
-    expect(await reviewProgressOf(harness().store, [results[1]])).toEqual([]);
-    expect(await reviewProgressOf(harness().store, [])).toEqual([]);
   });
 
   it('lists the reviews of one result', async () => {

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../../readstore/read-store.port.js';
+import { assessmentResultsProjection } from '../assessment-results/assessment-results.projection.js';
 import { liveTables } from '../projection.js';
 import { Conditions } from '../shared/conditions.js';
 import { bool, parseList } from '../shared/values.js';
@@ -50,6 +51,7 @@ export interface ReviewQuery extends PageRequest {
 }
 
 const t = liveTables(reviewProgressProjection);
+const resultTables = liveTables(assessmentResultsProjection);
 
 /** The progress of a result's reviews; undefined when it has none (left). */
 export async function getReviewProgress(
@@ -83,19 +85,29 @@ export async function listReviewProgress(
   );
 }
 
-/** The progress of those of the given results that have reviews, the newest result first. */
-export async function reviewProgressOf(
+/**
+ * The review progress of one assessment's results, the newest result first. Only the
+ * assessment results know a result's assessment, so the page is read joined with them, in
+ * one query through their index by assessment.
+ */
+export async function listReviewProgressOfAssessment(
   db: SqlExecutor,
-  assessmentResultIds: readonly string[],
-): Promise<ReviewProgressSummary[]> {
-  if (assessmentResultIds.length === 0) return [];
-  const rows = await db.query<ProgressRow>(
-    `SELECT ${PROGRESS_COLUMNS.join(', ')} FROM ${t.review_progress}
-     WHERE assessment_result_id IN (${assessmentResultIds.map(() => '?').join(', ')})
-     ORDER BY assessment_result_id DESC`,
-    assessmentResultIds,
+  assessmentId: string,
+  page: PageRequest = {},
+): Promise<Page<ReviewProgressSummary>> {
+  const progress = t.review_progress;
+  const results = resultTables.assessment_results;
+  return pageByKeyDescending<ProgressRow, ReviewProgressSummary>(
+    db,
+    {
+      columns: PROGRESS_COLUMNS.map((column) => `${progress}.${column}`),
+      table: `${progress} JOIN ${results} ON ${results}.id = ${progress}.assessment_result_id`,
+      key: 'assessment_result_id',
+    },
+    new Conditions().add(`${results}.assessment_id = ?`, assessmentId),
+    page,
+    toSummary,
   );
-  return rows.map(toSummary);
 }
 
 /** Reviews that were not destroyed, the newest first. */

@@ -1,8 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { STREAM_PAGE_BYTES } from './get-stream-events.handler.js';
 import { GetStreamEventsQuery } from './get-stream-events.query.js';
 import { StreamEventsParams } from './stream-events.dto.js';
+
+const STREAM_PAGE_MB = STREAM_PAGE_BYTES / 1024 / 1024;
 
 @ApiTags('audit')
 @Controller('streams')
@@ -13,7 +16,9 @@ export class StreamsController {
   @ApiOperation({
     summary: 'The raw stored events of one stream, with their metadata, for audit',
     description:
-      'Streams are named `<resource>-<id>`, e.g. `teamCandidate-65a1f3c29d4e8b0012a4c7e1`.',
+      'Streams are named `<resource>-<id>`, e.g. `teamCandidate-65a1f3c29d4e8b0012a4c7e1`. ' +
+      `A page holds up to \`limit\` events, and ends early rather than pass ${STREAM_PAGE_MB} MB; ` +
+      '`nextFrom`, the revision to pass as `from` for the next page, is null on the last page.',
   })
   @ApiOkResponse({ description: 'A page of events in revision order' })
   async events(@Param('stream') stream: string, @Query() params: StreamEventsParams) {

@@ -53,6 +53,11 @@ export function expectStoredOrRefused(delivery: HostileDelivery, outcome: Outcom
   // Fastify answers an unparseable Content-Type with 415 before it looks at the size.
   if (tooLarge) expect([413, 415]).toContain(status);
   if (status === 413) expect(tooLarge).toBe(true);
+  const reachedAsJson = status !== 413 && status !== 415;
+  if (delivery.refusal && reachedAsJson) {
+    expect(status).toBe(422);
+    expect(body.errors).toEqual([delivery.refusal]);
+  }
   if (status === 202) return expectStoredAsSent(delivery, outcome);
 
   expect(body.message).toEqual(expect.stringMatching(/\S/));

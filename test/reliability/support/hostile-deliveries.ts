@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
 import {
   deepNesting,
-  enormousArray,
   fixture,
   invalidUtf8,
+  longList,
   odd,
   polluted,
   randomJson,
@@ -41,8 +41,11 @@ const contentType: fc.Arbitrary<string | undefined> = fc.oneof(
   { arbitrary: fc.string({ unit: printableAscii, maxLength: 40 }), weight: 1 },
 );
 
-/** Every kind of hostile body, each under a random Content-Type. */
-export function hostileDeliveries(limit: number): fc.Arbitrary<HostileDelivery> {
+/**
+ * Every kind of hostile body, each under a random Content-Type, for a service with these
+ * body and list limits.
+ */
+export function hostileDeliveries(limit: number, listLimit: number): fc.Arbitrary<HostileDelivery> {
   const bodies = fc.oneof(
     fixture.map((body) => hostileDelivery('a valid delivery', JSON.stringify(body))),
     polluted,
@@ -50,12 +53,12 @@ export function hostileDeliveries(limit: number): fc.Arbitrary<HostileDelivery> 
     unknownEvent,
     randomJson,
     invalidUtf8,
+    longList(listLimit),
     deepNesting,
-    enormousArray,
     sized(limit),
     odd,
   );
   return fc
     .tuple(bodies, contentType)
-    .map(([delivery, type]) => hostileDelivery(delivery.kind, delivery.body, type));
+    .map(([{ kind, body, refusal }, type]) => hostileDelivery(kind, body, type, refusal));
 }

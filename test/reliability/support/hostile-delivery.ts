@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import type { FieldError } from '../../../src/ingest/validation/webhook-data.validator.js';
 import { spliceJson, type JsonRecord } from './json-surgery.js';
 
 /** A webhook request's body and Content-Type, built to break the ingest endpoint. */
@@ -8,12 +9,15 @@ export interface HostileDelivery extends fc.WithToStringMethod {
   body: Buffer;
   /** Undefined: no Content-Type header at all. */
   contentType: string | undefined;
+  /** The one field error the body must be refused with, once it reaches the handler as JSON. */
+  refusal?: FieldError;
 }
 
 export function hostileDelivery(
   kind: string,
   body: Buffer | string,
   contentType: string | undefined = 'application/json',
+  refusal?: FieldError,
 ): HostileDelivery {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const preview = bytes.subarray(0, 400).toString('utf8');
@@ -21,6 +25,7 @@ export function hostileDelivery(
     kind,
     body: bytes,
     contentType,
+    ...(refusal && { refusal }),
     [fc.toStringMethod]: () =>
       `${kind}, ${contentType === undefined ? 'no Content-Type' : JSON.stringify(contentType)}, ` +
       `${bytes.length} bytes: ${JSON.stringify(preview)}${bytes.length > 400 ? '…' : ''}`,
@@ -45,15 +50,18 @@ export const DEEP_SPOTS = [
   'whole body',
 ] as const;
 
-export function deepBody(
-  body: Envelope,
-  nested: string,
-  spot: (typeof DEEP_SPOTS)[number],
-): string {
+export type DeepSpot = (typeof DEEP_SPOTS)[number];
+
+export function deepBody(body: Envelope, nested: string, spot: DeepSpot): string {
   if (spot === 'whole body') return nested;
   if (spot === 'data') return spliceJson((raw) => ({ ...body, data: raw }), nested);
-  const field = spot === 'extra field' ? 'nested_extra' : spot;
+  const field = deepField(spot);
   return spliceJson((raw) => ({ ...body, data: { ...body.data, [field]: raw } }), nested);
+}
+
+/** The field of `data` where deepBody puts nested JSON at a spot inside `data`. */
+export function deepField(spot: Exclude<DeepSpot, 'whole body' | 'data'>): string {
+  return spot === 'extra field' ? 'nested_extra' : spot;
 }
 
 /** A valid body padded to exactly `size` bytes with `unit`, which may take several bytes. */
