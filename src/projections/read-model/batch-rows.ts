@@ -36,7 +36,7 @@ type AnyRow = Record<string, SqlValue>;
 type Slot = AnyRow | null;
 
 /** Rows kept between batches, by estimated size; beyond it the least recently used go. */
-const CACHE_BYTES = 8 * 1024 * 1024;
+const CACHE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The rows of one set of a projection's tables that its batches read and write. Rows are
@@ -210,12 +210,12 @@ function slotKey(table: string, key: string): string {
   return `${table}\u0000${key}`;
 }
 
-/** A row's size in memory, roughly: its text and a few bytes per value. */
+/** A row's size in memory, roughly: an object, its values and their text. */
 function sizeOf(slot: Slot): number {
-  if (!slot) return 16;
-  let bytes = 16;
+  if (!slot) return 32;
+  let bytes = 64;
   for (const value of Object.values(slot)) {
-    bytes += typeof value === 'string' ? value.length * 2 : 8;
+    bytes += typeof value === 'string' ? 16 + value.length : 16;
   }
   return bytes;
 }
