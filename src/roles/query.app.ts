@@ -10,6 +10,7 @@ import { loggingModule } from '../platform/logging/logging.module.js';
 import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { ProjectionMetrics } from '../platform/metrics/projection-metrics.js';
+import { sendSecurityHeaders } from '../platform/http/security-headers.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
@@ -51,6 +52,7 @@ export async function createQueryApp(
   app.useGlobalPipes(queryValidationPipe());
   app.useLogger(app.get(Logger));
   echoRequestId(app.getHttpAdapter().getInstance());
+  await sendSecurityHeaders(app);
   app.useGlobalFilters(new StoreUnavailableFilter());
   const document = new DocumentBuilder()
     .setTitle('Qualified Ledger query API')
