@@ -10,6 +10,7 @@ import { HealthModule } from '../platform/health/health.module.js';
 import { loggingModule } from '../platform/logging/logging.module.js';
 import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
+import { sendSecurityHeaders } from '../platform/http/security-headers.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { ResourcesModule } from './resources.module.js';
 import type { SharedResources } from './shared-resources.js';
@@ -44,6 +45,7 @@ export async function createIngestApp(
   acceptRawBodies(app.getHttpAdapter().getInstance(), settings.WEBHOOK_BODY_LIMIT);
   app.useLogger(app.get(Logger));
   echoRequestId(app.getHttpAdapter().getInstance());
+  await sendSecurityHeaders(app);
   app.useGlobalFilters(new StoreUnavailableFilter());
   return app;
 }

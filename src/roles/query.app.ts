@@ -10,8 +10,10 @@ import { loggingModule } from '../platform/logging/logging.module.js';
 import { echoRequestId, requestId } from '../platform/logging/request-id.js';
 import { MetricsController } from '../platform/metrics/metrics.controller.js';
 import { ProjectionMetrics } from '../platform/metrics/projection-metrics.js';
+import { sendSecurityHeaders } from '../platform/http/security-headers.js';
 import { StoreUnavailableFilter } from '../platform/http/store-unavailable.filter.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
+import { refuseCrossSiteRequests } from '../query/auth/browser-requests.js';
 import { queryValidationPipe } from '../query/http/validation.pipe.js';
 import { QueryModule } from '../query/query.module.js';
 import { ResourcesModule } from './resources.module.js';
@@ -51,6 +53,8 @@ export async function createQueryApp(
   app.useGlobalPipes(queryValidationPipe());
   app.useLogger(app.get(Logger));
   echoRequestId(app.getHttpAdapter().getInstance());
+  await sendSecurityHeaders(app);
+  if (!settings.QUERY_API_KEYS) refuseCrossSiteRequests(app.getHttpAdapter().getInstance());
   app.useGlobalFilters(new StoreUnavailableFilter());
   const document = new DocumentBuilder()
     .setTitle('Qualified Ledger query API')

@@ -10,7 +10,11 @@ const ADMIN = 'admin-key-0123456789abcdef';
 async function postAs(url: string, key?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: key ? { authorization: `Bearer ${key}` } : {},
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: '{}',
   });
   const body = (await response.json()) as { rebuilding?: string[]; message?: string };
   return { status: response.status, body, headers: response.headers };

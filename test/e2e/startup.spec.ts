@@ -65,4 +65,14 @@ describe('starting the service', () => {
       `Cannot start: DATA_DIR ${dataDir} cannot be written: ENOTDIR: not a directory, mkdir '${dataDir}'`,
     );
   });
+
+  it('stops with one line and exit 1 on an empty webhook token file', async () => {
+    writeFileSync(join(dir, 'webhook-token'), '');
+    const run = await serve(dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(
+      `Cannot start: The webhook token in ${join(dir, 'webhook-token')} has 0 characters; it needs at least 16. Delete the file to have a new token made (and update the URL in Qualified), or set WEBHOOK_TOKENS`,
+    );
+  });
 });

@@ -7,6 +7,8 @@ export interface ServerProcess {
   queryUrl?: string;
   /** The last log lines (JSON), for failure messages; a long run keeps only the latest. */
   logs: string[];
+  /** All the process wrote to stderr. */
+  stderr: string;
   /** Resolves with the exit code (or the signal's name) when the process ends. */
   exited: Promise<number | string>;
 }
@@ -35,6 +37,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const server: ServerProcess = {
     child,
     logs: [],
+    stderr: '',
     exited: new Promise((resolve) =>
       child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
     ),
@@ -47,7 +50,10 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
       server.queryUrl ??= /^Query API on (\S+)/.exec(message)?.[1];
       if (/^Running /.test(message)) resolve();
     });
-    child.stderr!.on('data', (chunk) => keep(server.logs, String(chunk)));
+    child.stderr!.on('data', (chunk) => {
+      server.stderr += String(chunk);
+      keep(server.logs, String(chunk));
+    });
     void server.exited.then((code) =>
       reject(
         new Error(`the server exited (${code}) before it was ready:\n${server.logs.join('\n')}`),

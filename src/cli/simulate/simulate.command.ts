@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { withoutSecrets } from '../../platform/logging/logging.module.js';
+import { withoutSecrets } from '../../platform/logging/without-secrets.js';
 import { simulatedTraffic } from '../../simulation/webhook-bodies.js';
 import { httpUrl, integer, positiveInteger, positiveNumber } from '../option-parsers.js';
 import { allAccepted, sendDeliveries, type SendSummary } from './send-deliveries.js';

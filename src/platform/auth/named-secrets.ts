@@ -13,9 +13,13 @@ export class NamedSecrets<T extends NamedSecret = NamedSecret> {
     this.digests = entries.map((entry) => ({ entry, digest: digest(entry.secret) }));
   }
 
-  /** The entry whose secret was presented, or undefined. Compares with all of them. */
+  /**
+   * The entry whose secret was presented, or undefined. Compares with all of them. Nothing
+   * presented matches nothing, even a secret left empty by mistake.
+   */
   match(presented: string | undefined): T | undefined {
-    const candidate = digest(presented ?? '');
+    if (!presented) return undefined;
+    const candidate = digest(presented);
     let matched: T | undefined;
     for (const { entry, digest: expected } of this.digests) {
       if (timingSafeEqual(candidate, expected) && matched === undefined) matched = entry;
@@ -27,6 +31,11 @@ export class NamedSecrets<T extends NamedSecret = NamedSecret> {
 /** Hashing first gives equal lengths, which timingSafeEqual requires, and hides the length. */
 function digest(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();
+}
+
+/** A short, stable name for a secret that can be logged: the start of its SHA-256. */
+export function fingerprint(secret: string): string {
+  return digest(secret).toString('hex').slice(0, 8);
 }
 
 /** Parses `name:secret[:flag],…` into its parts. */

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { Options } from 'pino-http';
 import type { Settings } from '../../config/settings.js';
+import { withoutSecrets } from './without-secrets.js';
 
 /**
  * Structured logs through pino: JSON lines, or readable lines on a terminal. Every line
@@ -34,11 +35,4 @@ export function loggingModule(settings: Settings): DynamicModule {
     // flushed on exit).
     pinoHttp: pretty ? options : [options, pino.destination({ dest: 1, sync: false })],
   });
-}
-
-/** Webhook tokens travel in URLs; they must never reach a log. */
-export function withoutSecrets(url: string): string {
-  return url
-    .replace(/^(\/webhooks\/qualified\/)[^/?#]+/, '$1[token]')
-    .replace(/([?&]token=)[^&#]*/, '$1[token]');
 }
