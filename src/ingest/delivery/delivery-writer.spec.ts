@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bulk, leaveRoomFor } from '../../../test/support/nearly-full-disk.js';
 import { SqliteEventStore } from '../../eventstore/sqlite/sqlite-event-store.js';
 import { LedgerMetrics } from '../../platform/metrics/ledger-metrics.js';
 import { DeliverySpool } from '../spool/delivery-spool.js';
@@ -53,6 +54,38 @@ describe('DeliveryWriter', () => {
     expect(await writer.write(record)).toEqual({ spooled: true });
     expect(spool.oldest()).toMatchObject({ stream: record.stream, attempted: true });
     expect(forwarder.waiting).toBe(1);
+    spool.close();
+  });
+
+  it('answers a delivery the spool cannot commit as unavailable and spools only those it acknowledged', async () => {
+    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    await store.close();
+    const spool = new DeliverySpool(join(dir, 'spool.sqlite'));
+    const forwarder = new SpoolForwarder(
+      spool,
+      store,
+      { initialRetryMs: 10, maxRetryMs: 10 },
+      metrics,
+    );
+    const writer = new DeliveryWriter(store, metrics, forwarder);
+    leaveRoomFor(spool, 64 * 1024);
+    const large = {
+      stream: 'teamCandidate-2',
+      event: {
+        ...record.event,
+        id: '5d0c2b8e-8a4f-4c1e-9b7a-3f2e1d0c9b8a',
+        data: { notes: bulk(200) },
+      },
+    };
+
+    const outcomes = await Promise.allSettled([writer.write(record), writer.write(large)]);
+
+    expect(outcomes).toEqual([
+      { status: 'fulfilled', value: { spooled: true } },
+      { status: 'rejected', reason: expect.objectContaining({ name: 'StoreUnavailableError' }) },
+    ]);
+    expect(spool.oldest()).toMatchObject({ stream: record.stream, event: { id: record.event.id } });
+    expect([spool.depth(), forwarder.waiting]).toEqual([1, 1]);
     spool.close();
   });
 });
