@@ -25,7 +25,8 @@ import {
  * - a repeated delivery changes nothing;
  * - a candidate is in the furthest state of its path that a delivery reported; a report of
  *   an earlier step arriving after a later one is late and moves nothing back;
- * - a step reported while the step before it has not been is a gap;
+ * - a step reported while the furthest step known is another than the one before it is a
+ *   gap (a delivery is missing, or still to come);
  * - a result, a solution and a review show their newest version delivered; a destroyed
  *   review is gone.
  */
