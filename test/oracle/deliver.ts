@@ -1,7 +1,7 @@
 import type { WebhookBody } from '../../src/simulation/webhook-bodies.js';
 import type { RunningService } from '../support/service.js';
 import type { JsonClient } from './json-client.js';
-import { arrivalOrder, webhookBody, type PlannedHistory } from './planned-history.js';
+import { arrivalOrder, bodyOf, type PlannedHistory } from './planned-history.js';
 
 /** Candidates whose deliveries are sent side by side; each candidate's go one after another. */
 const LANES = 8;
@@ -30,8 +30,7 @@ export async function deliver(
   for (const body of history.catalogueDeliveries) await send(body);
   const lanes = Array.from({ length: LANES }, async (_, lane) => {
     for (let n = lane; n < history.candidates.length; n += LANES) {
-      for (const happening of arrivalOrder(history.candidates[n]))
-        await send(webhookBody(happening));
+      for (const happening of arrivalOrder(history.candidates[n])) await send(bodyOf(happening));
     }
   });
   await Promise.all(lanes);

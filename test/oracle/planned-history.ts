@@ -167,7 +167,7 @@ function lateArrival(happenings: Happening[], i: number): number {
   return i + 1.5;
 }
 
-export function webhookBody(happening: Happening): WebhookBody {
+export function bodyOf(happening: Happening): WebhookBody {
   return { event: happening.eventName, data: happening.data };
 }
 
@@ -235,7 +235,7 @@ class CandidateStory {
   }
 
   work(): void {
-    this.plan.solutions.forEach((solution, s) => {
+    this.plan.solutions.forEach((_, s) => {
       const steps = this.random.int(1, 3);
       for (let step = 1; step <= steps; step++) this.attempt(s, step / steps);
     });
