@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '../../src/eventstore/event-store.errors.js';
+import {
+  ConcurrencyError,
+  StoreUnavailableError,
+} from '../../src/eventstore/event-store.errors.js';
 import type {
   EventStore,
   NewEvent,
@@ -7,6 +10,7 @@ import type {
   Subscription,
 } from '../../src/eventstore/event-store.port.js';
 import { Position } from '../../src/eventstore/position.js';
+import { bulk } from '../support/nearly-full-disk.js';
 
 export interface ContractSubject {
   /** Opens a store over the subject's data; called more than once to test reopening. */
@@ -14,11 +18,24 @@ export interface ContractSubject {
   cleanup?(): Promise<void>;
 }
 
+/** What only some adapters can be made to do, with the tests that need it. */
+export interface ContractCapabilities {
+  /**
+   * Leaves a store's file room for about `bytes` more, as a nearly full disk would. For
+   * adapters that write the appends of one moment in one commit.
+   */
+  leaveRoom?(store: EventStore, bytes: number): void;
+}
+
 /**
  * The rules every event store adapter keeps. Each test writes to streams of its own, so
  * the suite also runs against a real server that already holds other events.
  */
-export function describeEventStoreContract(name: string, subject: () => ContractSubject) {
+export function describeEventStoreContract(
+  name: string,
+  subject: () => ContractSubject,
+  capabilities: ContractCapabilities = {},
+) {
   describe(`EventStore contract: ${name}`, () => {
     let current: ContractSubject;
     let store: EventStore;
@@ -163,6 +180,44 @@ export function describeEventStoreContract(name: string, subject: () => Contract
         expect((await store.headPosition())?.equals(result.position)).toBe(true);
       });
     });
+
+    const { leaveRoom } = capabilities;
+    if (leaveRoom) {
+      describe('a commit that fails', () => {
+        const appendSmallAndLarge = async (full: EventStore) => {
+          const [small, large] = [uniqueStream(), uniqueStream()];
+          const outcomes = await Promise.allSettled([
+            full.append(small, [newEvent()]),
+            full.append(large, [newEvent({ data: { text: bulk(200) } })]),
+          ]);
+          return { small, large, outcomes };
+        };
+
+        it("when a group's commit fails, every append of the group is rejected and none is stored", async () => {
+          const full = await openStore();
+          leaveRoom(full, 64 * 1024);
+          const head = await store.headPosition();
+          const { small, large, outcomes } = await appendSmallAndLarge(full);
+          expect(outcomes).toEqual([
+            { status: 'rejected', reason: expect.any(StoreUnavailableError) },
+            { status: 'rejected', reason: expect.any(StoreUnavailableError) },
+          ]);
+          expect(await store.readStream(small)).toEqual([]);
+          expect(await store.readStream(large)).toEqual([]);
+          expect(await store.headPosition()).toEqual(head);
+        });
+
+        it('stores the appends that fit once a failed commit is behind it', async () => {
+          const full = await openStore();
+          leaveRoom(full, 64 * 1024);
+          await appendSmallAndLarge(full);
+          const stream = uniqueStream();
+          const result = await full.append(stream, [newEvent()]);
+          const [stored] = await store.readStream(stream);
+          expect(stored.position.equals(result.position)).toBe(true);
+        });
+      });
+    }
 
     it('keeps 10,000 events from 50 concurrent callers, each once, in one consistent order', async () => {
       const streams = Array.from({ length: 20 }, () => uniqueStream());

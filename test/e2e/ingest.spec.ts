@@ -1,6 +1,8 @@
 import { CATALOG } from '../../src/events/event-catalog.js';
-import type { RecordedEvent } from '../../src/eventstore/event-store.port.js';
+import type { EventStore, RecordedEvent } from '../../src/eventstore/event-store.port.js';
+import type { SqliteEventStore } from '../../src/eventstore/sqlite/sqlite-event-store.js';
 import { FIXTURE_TYPES, loadFixture, type FixtureType } from '../fixtures/webhooks/index.js';
+import { bulk, leaveRoomFor } from '../support/nearly-full-disk.js';
 import { post, startService, TEST_TOKEN, type RunningService } from '../support/service.js';
 
 describe('webhook ingestion on the embedded store', () => {
@@ -267,6 +269,21 @@ describe('webhook ingestion on the embedded store', () => {
       });
     });
 
+    it('answers 422 to a known event with one bad field, and keeps it out of the resource stream', async () => {
+      const body = loadFixture('assessment_result_submitted');
+      const data = { ...body.data, id: '65a1f4087c3a5d0011f3d2ff', score: 'ninety' };
+      const answer = await post(service.webhookUrl, { event: body.event, data });
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors).toEqual([
+        { field: 'data.score', message: expect.stringMatching(/must be a number/) },
+      ]);
+      expect((await rejectedDelivery(answer)).data).toMatchObject({
+        status: 422,
+        errors: answer.body.errors,
+      });
+      expect(await service.store.readStream(`assessmentResult-${data.id}`)).toEqual([]);
+    });
+
     it('stores an event it does not know with 202, whole, for a later version', async () => {
       const body = { event: 'candidate_teleported', data: { id: 'abc', to: 'mars' } };
       const answer = await post(service.webhookUrl, body);
@@ -292,6 +309,49 @@ describe('webhook ingestion on the embedded store', () => {
     });
   });
 });
+
+describe('webhook ingestion when the event store cannot commit', () => {
+  let service: RunningService;
+
+  beforeEach(async () => {
+    service = await startService();
+  });
+
+  afterEach(async () => {
+    await service.close();
+  });
+
+  it('answers 503 to every delivery of a group whose commit fails, and stores none of them', async () => {
+    const body = loadFixture('team_candidate_state_changed');
+    const delivery = (suffix: string, notes: string) => ({
+      ...body,
+      data: { ...body.data, id: `65a1f3c29d4e8b0012a4c7${suffix}`, notes },
+    });
+    const small = ['a1', 'a2', 'a3', 'a4'].map((suffix) => delivery(suffix, 'Called back.'));
+    const bodies = [...small, delivery('a5', bulk(200))];
+    leaveRoomFor(service.store as SqliteEventStore, 64 * 1024);
+    const head = await service.store.headPosition();
+
+    appendTogether(service.store, bodies.length);
+    const answers = await Promise.all(bodies.map((each) => post(service.webhookUrl, each)));
+
+    expect(answers.map((answer) => [answer.status, answer.headers.get('retry-after')])).toEqual(
+      bodies.map(() => [503, '60']),
+    );
+    expect(await service.store.headPosition()).toEqual(head);
+  });
+});
+
+/** Holds the store's appends until `count` wait, then makes them in one turn: one commit group. */
+function appendTogether(store: EventStore, count: number): void {
+  const append = store.append.bind(store);
+  const waiting: (() => void)[] = [];
+  store.append = (...args) =>
+    new Promise((resolve, reject) => {
+      waiting.push(() => append(...args).then(resolve, reject));
+      if (waiting.length === count) for (const go of waiting) go();
+    });
+}
 
 describe('webhook ingestion without authentication', () => {
   it('accepts deliveries without a token only when WEBHOOK_AUTH=none', async () => {

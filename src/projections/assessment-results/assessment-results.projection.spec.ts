@@ -12,6 +12,11 @@ const started = (minute: number, eventName?: string) =>
   fixtureEvent('assessment_result_started', { receivedAt: at(minute), eventName });
 const submitted = (minute: number, eventName?: string) =>
   fixtureEvent('assessment_result_submitted', { receivedAt: at(minute), eventName });
+const reported = (minute: number, state: string, seconds: number) =>
+  fixtureEvent('assessment_result_state_changed', {
+    receivedAt: at(minute),
+    patch: { state, accumulated_seconds: seconds },
+  });
 
 describe('assessment results projection', () => {
   const harness = useProjectionHarness(assessmentResultsProjection);
@@ -78,6 +83,26 @@ describe('assessment results projection', () => {
     await harness().given([inState('constructor', 0), inState('toString', 1)]);
     expect(await read()).toMatchObject({ state: 'toString', updatedAt: at(1) });
   });
+
+  it('does not move a result back for a late delivery of its first state, invited', async () => {
+    await harness().given([reported(0, 'opened', 0), reported(1, 'invited', 0)]);
+    expect(await read()).toMatchObject({ state: 'opened', updatedAt: at(0) });
+  });
+
+  it.each([
+    ['fewer seconds', 120],
+    ['0 seconds', 0],
+  ])(
+    'keeps the accumulated seconds when a late delivery of the same state reports %s',
+    async (_name, seconds) => {
+      await harness().given([reported(5, 'started', 300), reported(6, 'started', seconds)]);
+      expect(await read()).toMatchObject({
+        state: 'started',
+        accumulatedSeconds: 300,
+        updatedAt: at(5),
+      });
+    },
+  );
 
   it('takes solutions from solution events, also before the result is known', async () => {
     await harness().given([
