@@ -129,4 +129,21 @@ describe('projection status', () => {
     const patient = await Promise.all(waits.slice(0, 100));
     expect(patient).toEqual(Array(100).fill({ reached: true, behind: [] }));
   });
+
+  it('says a projection is catching up while the projector works through the log at start', async () => {
+    await fixture.append(10);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = countingProjection({ hook: () => held });
+    const { runner, status } = fixture.projector([slow]);
+    await runner.start();
+
+    await eventually(async () =>
+      expect(await status.statuses()).toMatchObject([{ state: 'catching-up', checkpoint: null }]),
+    );
+    release();
+    await eventually(async () =>
+      expect(await status.statuses()).toMatchObject([{ state: 'live', checkpoint: '10' }]),
+    );
+  });
 });

@@ -88,6 +88,7 @@ export class LiveGroup {
       changed: () => this.notify(),
     });
     void this.consumer.run();
+    this.notify();
   }
 
   private notify(): void {
