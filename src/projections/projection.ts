@@ -20,8 +20,13 @@ export interface Projection<T extends string = string> {
   readonly eventTypes: readonly string[];
   /** Its tables, by logical name; the live tables are named exactly so. */
   readonly tables: readonly T[];
-  /** Statements that create its tables and indexes under the given names (index names derived from them). */
+  /** Statements that create its tables under the given names. */
   schema(tables: TableNames<T>): string[];
+  /**
+   * Statements that create its secondary indexes on the tables of the given names (index
+   * names derived from them). A build from scratch creates them once it has caught up.
+   */
+  indexes(tables: TableNames<T>): string[];
   /** A writer of its tables under the given names; it may keep rows it read between batches. */
   writer(tables: TableNames<T>): BatchWriter;
 }

@@ -50,7 +50,7 @@ export class Table<C extends Columns = Columns> {
     this.indexes = spec.indexes ?? {};
   }
 
-  /** CREATE TABLE and its indexes under `name` (index names derived from it). */
+  /** CREATE TABLE under `name`. */
   schema(name: string): string[] {
     const columns = Object.entries(this.columns).map(
       ([column, spec]) => `${column} ${spec.type.toUpperCase()}${spec.nullable ? '' : ' NOT NULL'}`,
@@ -58,11 +58,15 @@ export class Table<C extends Columns = Columns> {
     const table = `CREATE TABLE IF NOT EXISTS ${name} (
       ${[...columns, `PRIMARY KEY (${this.key.join(', ')})`].join(',\n      ')}
     )`;
-    const indexes = Object.entries(this.indexes).map(
+    return [table];
+  }
+
+  /** Its secondary indexes on the table `name`, their names derived from it. */
+  indexSchema(name: string): string[] {
+    return Object.entries(this.indexes).map(
       ([suffix, columns]) =>
         `CREATE INDEX IF NOT EXISTS ${name}_${suffix} ON ${name} (${columns.join(', ')})`,
     );
-    return [table, ...indexes];
   }
 
   /** Values of a row in column order. */

@@ -38,7 +38,9 @@ export function countingProjection(options: CountingOptions = {}): Projection {
     schema: (tables) => [
       `CREATE TABLE ${tables[table]} (
          stream TEXT PRIMARY KEY, events INTEGER NOT NULL, points INTEGER NOT NULL)`,
-      `CREATE INDEX ${tables[table]}_by_events ON ${tables[table]} (events)`,
+    ],
+    indexes: (tables) => [
+      `CREATE INDEX IF NOT EXISTS ${tables[table]}_by_events ON ${tables[table]} (events)`,
     ],
     writer: (tables) => ({
       async apply(tx, events) {

@@ -6,8 +6,11 @@ import { Position } from '../../src/eventstore/position.js';
 import { liveTables, type Projection, type TableNames } from '../../src/projections/projection.js';
 import type { SqlExecutor } from '../../src/readstore/read-store.port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
-import { firstDeliveries } from '../../src/projections/runner/first-deliveries.js';
-import { createRunnerTables } from '../../src/projections/runner/runner.schema.js';
+import {
+  firstDeliveries,
+  LOG_DELIVERIES,
+  LOG_DELIVERIES_TABLE,
+} from '../../src/projections/runner/first-deliveries.js';
 import type { StoredEvent } from '../../src/simulation/stored-events.js';
 
 /** Numbers stored events as the log would: increasing positions, revisions per stream. */
@@ -39,7 +42,12 @@ export async function createTables<T extends string>(
   projection: Projection<T>,
   tables: TableNames<T>,
 ): Promise<void> {
-  for (const statement of projection.schema(tables)) await db.execute(statement);
+  const statements = [
+    ...LOG_DELIVERIES.schema(LOG_DELIVERIES_TABLE),
+    ...projection.schema(tables),
+    ...projection.indexes(tables),
+  ];
+  for (const statement of statements) await db.execute(statement);
 }
 
 /** Applies events as the runner does: in order, as one batch, repeats skipped. */
@@ -65,7 +73,6 @@ export class ProjectionHarness<T extends string> {
   static async open<T extends string>(projection: Projection<T>): Promise<ProjectionHarness<T>> {
     const dir = mkdtempSync(join(tmpdir(), `ledger-${projection.name}-`));
     const store = new SqliteReadStore(join(dir, 'read.sqlite'));
-    await createRunnerTables(store);
     await createTables(store, projection, liveTables(projection));
     return new ProjectionHarness(projection, store, dir);
   }

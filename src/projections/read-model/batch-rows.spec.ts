@@ -31,7 +31,9 @@ describe('the rows of a batch', () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-batch-rows-'));
     store = new SqliteReadStore(join(dir, 'read.sqlite'));
     for (const [table, declared] of Object.entries(TABLES)) {
-      for (const statement of declared.schema(table)) await store.execute(statement);
+      for (const statement of [...declared.schema(table), ...declared.indexSchema(table)]) {
+        await store.execute(statement);
+      }
     }
   });
 

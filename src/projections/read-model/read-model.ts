@@ -54,6 +54,10 @@ export function defineReadModel<T extends TableSet>(
       Object.entries(spec.tables).flatMap(([table, declared]) =>
         declared.schema(names[table as keyof T & string]),
       ),
+    indexes: (names) =>
+      Object.entries(spec.tables).flatMap(([table, declared]) =>
+        declared.indexSchema(names[table as keyof T & string]),
+      ),
     writer: (names) => new ReadModelWriter(spec, names),
   };
 }

@@ -5,6 +5,7 @@ import { BatchApplier } from './batch-applier.js';
 import { Consumer, type RunnerDeps } from './consumer.js';
 import type { RebuildRecord } from './rebuild.store.js';
 import { swapIn } from './shadow-tables.js';
+import { createIndexes } from './table-names.js';
 import { rebuildTarget } from './target.js';
 
 export interface RebuildHooks {
@@ -58,6 +59,10 @@ export class Rebuild {
   private async afterBatch(position: Position | undefined, caughtUp: boolean): Promise<boolean> {
     if (!caughtUp) return false;
     if (this.finalHead === undefined) {
+      await this.deps.readStore.transaction(async (tx) => {
+        await this.deps.fence(tx);
+        await createIndexes(tx, this.projection, this.record.tables);
+      });
       await this.hooks.pauseLive();
       this.finalHead = (await this.deps.store.headPosition()) ?? null;
     }

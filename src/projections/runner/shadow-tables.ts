@@ -35,7 +35,9 @@ export async function prepareRebuild(
     // Another process may have asked for the same rebuild meanwhile.
     const raced = await readRebuild(tx, projection.name);
     if (raced) return raced;
-    await createTables(tx, projection, record.tables);
+    // Indexes come once the tables are filled: building them then is cheaper than keeping
+    // them up to date row by row.
+    await createTables(tx, projection, record.tables, { indexes: false });
     await insertRebuild(tx, record);
     return record;
   });

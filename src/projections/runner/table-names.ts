@@ -38,6 +38,17 @@ export async function dropTables(tx: SqlExecutor, tables: Iterable<string>): Pro
   for (const table of tables) await tx.execute(`DROP TABLE IF EXISTS ${table}`);
 }
 
-export async function createTables(tx: SqlExecutor, projection: Projection, tables: TableNames) {
+/** Creates a projection's tables under the given names, with their indexes unless told not to. */
+export async function createTables(
+  tx: SqlExecutor,
+  projection: Projection,
+  tables: TableNames,
+  options: { indexes: boolean } = { indexes: true },
+) {
   for (const statement of projection.schema(tables)) await tx.execute(statement);
+  if (options.indexes) await createIndexes(tx, projection, tables);
+}
+
+export async function createIndexes(tx: SqlExecutor, projection: Projection, tables: TableNames) {
+  for (const statement of projection.indexes(tables)) await tx.execute(statement);
 }
