@@ -30,6 +30,27 @@ describe('EventStoreDB adapter', () => {
     expect((await store.readAll({ limit: 1 })).map((read) => read.id)).toEqual([event.id]);
   });
 
+  it('answers 150 head-position questions in a row, and then still appends, reads and subscribes', async () => {
+    // Enough history that a read left unfinished would still be streaming.
+    const padding = 'x'.repeat(1_000);
+    for (let i = 0; i < 5; i += 1) {
+      await store.append(
+        uniqueStream(),
+        Array.from({ length: 50 }, () => newEvent({ data: { padding } })),
+      );
+    }
+    for (let i = 0; i < 150; i += 1) await store.headPosition();
+
+    const stream = uniqueStream();
+    const written = await store.append(stream, [newEvent()]);
+    expect(await store.readStream(stream)).toHaveLength(1);
+    const subscription = store.subscribeToAll({ from: written.position });
+    const iterator = subscription[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ kind: 'caught-up' });
+    await subscription.close();
+    expect((await store.headPosition())?.equals(written.position)).toBe(true);
+  });
+
   it('reports a deleted stream on read and append', async () => {
     const stream = uniqueStream();
     await store.append(stream, [newEvent()]);

@@ -125,7 +125,8 @@ async function serve(log: EventLog, port: number): Promise<Running> {
 }
 
 function createGrpcServer(log: EventLog): Server {
-  const server = new Server();
+  // Kestrel's default, which EventStoreDB keeps: one connection serves 100 calls at a time.
+  const server = new Server({ 'grpc.max_concurrent_streams': 100 });
   server.addService(StreamsService, {
     append: appendHandler(log),
     read: readHandler(log),

@@ -6,8 +6,10 @@ import {
   jsonEvent,
   START,
   type AllStreamResolvedEvent,
+  type Direction,
   type JSONType,
   type ResolvedEvent,
+  type StreamingRead,
 } from '@eventstore/db-client';
 import type {
   AppendResult,
@@ -22,7 +24,7 @@ import type {
 } from '../event-store.port.js';
 import { Position } from '../position.js';
 import { isStreamNotFound, toPortError } from './error-mapping.js';
-import { isSystemEvent, toEsdbPosition, toRecordedEvent } from './event-mapping.js';
+import { toEsdbPosition, toRecordedEvent } from './event-mapping.js';
 import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscription.js';
 
 export interface EventStoreDbOptions {
@@ -34,6 +36,9 @@ export interface EventStoreDbOptions {
 }
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
+
+/** Events read per page while looking for the last event of the application. */
+const HEAD_PAGE_SIZE = 32;
 
 /** The production event store: EventStoreDB through its official gRPC client. */
 export class EventStoreDbEventStore implements EventStore {
@@ -118,20 +123,17 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
+  /** Pages backwards past the server's own events at the end of the log. */
   async headPosition(): Promise<Position | undefined> {
-    try {
-      for await (const resolved of this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-      })) {
-        const event = resolved.event;
-        if (event?.position && !isSystemEvent(event.type)) {
-          return new Position(event.position.commit, event.position.prepare);
-        }
-      }
-      return undefined;
-    } catch (error) {
-      throw toPortError(error);
+    let from: Position | undefined;
+    for (;;) {
+      const page = await this.readAllPage(from, HEAD_PAGE_SIZE, BACKWARDS);
+      const [last] = page.flatMap((resolved) => toRecordedEvent(resolved) ?? []);
+      if (last) return last.position;
+      if (page.length < HEAD_PAGE_SIZE) return undefined;
+      // A backwards read starts before the record at its position: no event is read twice.
+      const oldest = page[page.length - 1].event!.position!;
+      from = new Position(oldest.commit, oldest.prepare);
     }
   }
 
@@ -140,16 +142,18 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readAllPage(from: Position | undefined, maxCount: number): Promise<Resolved[]> {
+  private async readAllPage(
+    from: Position | undefined,
+    maxCount: number,
+    direction: Direction = FORWARDS,
+  ): Promise<Resolved[]> {
     const read = this.client.readAll({
-      direction: FORWARDS,
-      fromPosition: from ? toEsdbPosition(from) : START,
+      direction,
+      fromPosition: from ? toEsdbPosition(from) : direction === FORWARDS ? START : END,
       maxCount,
     });
     try {
-      const page: Resolved[] = [];
-      for await (const resolved of read) page.push(resolved);
-      return page;
+      return await readToEnd(read);
     } catch (error) {
       throw toPortError(error);
     }
@@ -161,11 +165,21 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-async function collect(read: AsyncIterable<Resolved>): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for await (const resolved of read) {
-    const event = toRecordedEvent(resolved);
-    if (event) events.push(event);
+async function collect(read: StreamingRead<Resolved>): Promise<RecordedEvent[]> {
+  return (await readToEnd(read)).flatMap((resolved) => toRecordedEvent(resolved) ?? []);
+}
+
+/**
+ * Every event of a read. The client does not end a read its reader leaves (on an error
+ * here), and the server keeps streaming into it: each such read would hold one of the
+ * connection's 100 concurrent calls for good. So the read is always cancelled.
+ */
+async function readToEnd(read: StreamingRead<Resolved>): Promise<Resolved[]> {
+  try {
+    const events: Resolved[] = [];
+    for await (const resolved of read) events.push(resolved);
+    return events;
+  } finally {
+    await read.cancel();
   }
-  return events;
 }
