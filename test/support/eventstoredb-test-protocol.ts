@@ -65,7 +65,9 @@ export function expectedRevisionOf(options: ExpectedRevisionOption): ExpectedRev
   return 'any';
 }
 
-export function proposedEventOf(message: StreamsPb.AppendReq.ProposedMessage): ProposedEvent {
+export function proposedEventOf(
+  message: StreamsPb.AppendReq.ProposedMessage | StreamsPb.BatchAppendReq.ProposedMessage,
+): ProposedEvent {
   const metadata = message.getMetadataMap();
   return {
     id: message.getId()?.getString() ?? '',

@@ -19,8 +19,8 @@ import {
 } from '@eventstore/db-client';
 import type * as ServerFeaturesGrpcPb from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
-import type * as StreamsGrpcPb from '@eventstore/db-client/generated/streams_grpc_pb.js';
-import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import type { SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb.js';
+import { credentials, status } from '@grpc/grpc-js';
 import { createRequire } from 'node:module';
 import { EventStoreDBTestServer } from './eventstoredb-test-server.js';
 
@@ -401,36 +401,57 @@ describe('EventStoreDBTestServer', () => {
     });
   });
 
-  describe('unimplemented services', () => {
-    const call = (invoke: (done: (error: ServiceError | null) => void) => void) =>
-      new Promise<ServiceError | null>((resolve) => invoke(resolve));
-
-    it('answers UNIMPLEMENTED for ServerFeatures and BatchAppend', async () => {
-      const address = `127.0.0.1:${server.port}`;
-      const insecure = credentials.createInsecure();
+  describe('server features and the append paths', () => {
+    it('tells its version and offers BatchAppend, which the client then appends over', async () => {
       const { ServerFeaturesClient } = requireCjs(
         '@eventstore/db-client/generated/serverfeatures_grpc_pb.js',
       ) as typeof ServerFeaturesGrpcPb;
-      const { StreamsClient } = requireCjs(
-        '@eventstore/db-client/generated/streams_grpc_pb.js',
-      ) as typeof StreamsGrpcPb;
       const { Empty } = requireCjs(
         '@eventstore/db-client/generated/shared_pb.js',
       ) as typeof SharedPb;
-      const features = new ServerFeaturesClient(address, insecure);
-      const streams = new StreamsClient(address, insecure);
-
-      const featuresError = await call((done) => features.getSupportedMethods(new Empty(), done));
-      const batchError = await call((done) => {
-        const batch = streams.batchAppend();
-        batch.on('error', done);
-        batch.end();
-      });
+      const features = new ServerFeaturesClient(
+        `127.0.0.1:${server.port}`,
+        credentials.createInsecure(),
+      );
+      const supported = await new Promise<SupportedMethods | undefined>((resolve, reject) =>
+        features.getSupportedMethods(new Empty(), (error, answer) =>
+          error ? reject(error) : resolve(answer),
+        ),
+      );
       features.close();
-      streams.close();
+      expect(supported?.getEventStoreServerVersion()).toBe('24.10.4');
+      const methods = supported?.getMethodsList().map((method) => method.getMethodName());
+      expect(methods).toContain('batchappend');
 
-      expect(featuresError?.code).toBe(status.UNIMPLEMENTED);
-      expect(batchError?.code).toBe(status.UNIMPLEMENTED);
+      await client.appendToStream('order-1', event('A'));
+      await expect(
+        client.appendToStream('order-1', event('B'), { expectedRevision: 5n }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(server.appendsReceived).toEqual({ append: 0, batchAppend: 2 });
+    });
+
+    it('without BatchAppend, the client falls back to Streams.Append', async () => {
+      await client.dispose();
+      await server.stop();
+      server = await EventStoreDBTestServer.start({ batchAppend: false });
+      client = EventStoreDBClient.connectionString(server.connectionString);
+
+      await client.appendToStream('order-1', event('A'));
+      expect(server.appendsReceived).toEqual({ append: 1, batchAppend: 0 });
+    });
+
+    it('takes appends but answers none while held, then carries them out in order', async () => {
+      server.holdAppends();
+      const appends = [];
+      for (const [i, type] of ['A', 'B'].entries()) {
+        appends.push(client.appendToStream('order-1', event(type)));
+        await waitFor(() => server.appendsReceived.batchAppend === i + 1, `append ${type}`);
+      }
+      expect(await allIds()).toEqual([]);
+
+      server.releaseAppends();
+      await Promise.all(appends);
+      expect(types(await collect(client.readStream('order-1')))).toEqual(['A', 'B']);
     });
   });
 });
