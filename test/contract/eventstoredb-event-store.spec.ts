@@ -74,6 +74,33 @@ describe('EventStoreDB adapter', () => {
     });
   });
 
+  it.each([
+    { path: 'BatchAppend', batchAppend: true },
+    { path: 'the single-append fallback', batchAppend: false },
+  ])(
+    'fails an append over $path that the server takes but never answers, as unavailable',
+    async ({ batchAppend }) => {
+      const hung = await EventStoreDBTestServer.start({ batchAppend });
+      const hungStore = new EventStoreDbEventStore({
+        connectionString: hung.connectionString,
+        appendTimeoutMs: 300,
+      });
+      const stream = uniqueStream();
+      try {
+        await hungStore.append(stream, [newEvent()]);
+        hung.holdAppends();
+        await expect(hungStore.append(stream, [newEvent()])).rejects.toMatchObject({
+          name: 'StoreUnavailableError',
+        });
+        expect(hung.appendsReceived[batchAppend ? 'batchAppend' : 'append']).toBe(2);
+        expect(await hungStore.readStream(stream)).toHaveLength(1);
+      } finally {
+        await hungStore.close();
+        await hung.stop();
+      }
+    },
+  );
+
   it('keeps a subscription going across a server restart, with no gap and no duplicate', async () => {
     const stream = uniqueStream();
     const subscription = store.subscribeToAll();

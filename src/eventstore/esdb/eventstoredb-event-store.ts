@@ -22,6 +22,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
+import { StoreUnavailableError } from '../event-store.errors.js';
 import { Position } from '../position.js';
 import { isStreamNotFound, toPortError } from './error-mapping.js';
 import { toEsdbPosition, toRecordedEvent } from './event-mapping.js';
@@ -29,7 +30,7 @@ import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscr
 
 export interface EventStoreDbOptions {
   connectionString: string;
-  /** How long an append may take before it fails as unavailable; the client's default if unset. */
+  /** How long an append may take before it fails as unavailable; no bound if unset. */
   appendTimeoutMs?: number;
   /** How long a subscription waits before subscribing again after a dropped connection. */
   resubscribe?: RetryPolicy;
@@ -59,22 +60,9 @@ export class EventStoreDbEventStore implements EventStore {
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('An append needs at least one event');
-    const proposed = events.map(({ id, type, data, metadata }) =>
-      jsonEvent({ id, type, data: data as JSONType, metadata }),
-    );
-    try {
-      const result = await this.client.appendToStream(stream, proposed, {
-        expectedRevision: options.expectedRevision ?? 'any',
-        deadline: this.appendTimeoutMs,
-      });
-      const position = result.position ?? (await this.lastPositionOf(stream));
-      return {
-        nextRevision: result.nextExpectedRevision,
-        position: new Position(position.commit, position.prepare),
-      };
-    } catch (error) {
-      throw toPortError(error);
-    }
+    const appending = this.write(stream, events, options.expectedRevision ?? 'any');
+    if (this.appendTimeoutMs === undefined) return appending;
+    return answeredWithin(appending, this.appendTimeoutMs, stream);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -142,6 +130,29 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  private async write(
+    stream: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const proposed = events.map(({ id, type, data, metadata }) =>
+      jsonEvent({ id, type, data: data as JSONType, metadata }),
+    );
+    try {
+      const result = await this.client.appendToStream(stream, proposed, {
+        expectedRevision,
+        deadline: this.appendTimeoutMs,
+      });
+      const position = result.position ?? (await this.lastPositionOf(stream));
+      return {
+        nextRevision: result.nextExpectedRevision,
+        position: new Position(position.commit, position.prepare),
+      };
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+
   private async readAllPage(
     from: Position | undefined,
     maxCount: number,
@@ -162,6 +173,32 @@ export class EventStoreDbEventStore implements EventStore {
   private async lastPositionOf(stream: string) {
     const [last] = await this.readStream(stream, { direction: 'backwards', limit: 1 });
     return last.position;
+  }
+}
+
+/**
+ * The client puts no deadline on an append over BatchAppend, the path servers since 21.10
+ * offer: a server that took an append and never answers would hold its caller for good. Past
+ * `ms` the caller is told the store is unavailable. The append may still land after that, so
+ * the caller must count it as attempted.
+ */
+async function answeredWithin<T>(appending: Promise<T>, ms: number, stream: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new StoreUnavailableError(
+            `EventStoreDB did not answer an append to ${stream} within ${ms} ms`,
+          ),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([appending, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
