@@ -6,6 +6,7 @@ import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import type * as StatusPb from '@eventstore/db-client/generated/status_pb.js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb.js';
 import type { AppendGate } from './eventstoredb-test-append-gate.js';
+import { MaxAppendSizeExceeded } from './eventstoredb-test-append-rules.js';
 import {
   StreamTombstoned,
   WrongExpectedRevision,
@@ -113,6 +114,10 @@ function statusOf(error: unknown): StatusPb.Status {
     const identifier = new shared.StreamIdentifier().setStreamName(Buffer.from(error.streamName));
     const deleted = new shared.StreamDeleted().setStreamIdentifier(identifier);
     return status(Code.NOT_FOUND, 'StreamDeleted', deleted);
+  }
+  if (error instanceof MaxAppendSizeExceeded) {
+    const exceeded = new shared.MaximumAppendSizeExceeded().setMaxappendsize(error.maxAppendSize);
+    return status(Code.INVALID_ARGUMENT, 'MaximumAppendSizeExceeded', exceeded);
   }
   const badRequest = new shared.BadRequest().setMessage(String(error));
   return status(Code.INVALID_ARGUMENT, 'BadRequest', badRequest);

@@ -5,6 +5,7 @@ import {
   EventStoreDBClient,
   excludeSystemEvents,
   jsonEvent,
+  MaxAppendSizeExceededError,
   START,
   StreamDeletedError,
   streamNameFilter,
@@ -398,6 +399,60 @@ describe('EventStoreDBTestServer', () => {
       expect(server.port).toBe(port);
       await client.appendToStream('order-1', event('C'), { expectedRevision: 0n });
       expect(types(await collect(client.readStream('order-1')))).toEqual(['A', 'C']);
+    });
+  });
+
+  describe.each([
+    { path: 'BatchAppend', batchAppend: true },
+    { path: 'Streams.Append', batchAppend: false },
+  ])('what the server refuses or repeats of an append over $path', ({ batchAppend }) => {
+    beforeEach(async () => {
+      await client.dispose();
+      await server.stop();
+      server = await EventStoreDBTestServer.start({ systemEvents: false, batchAppend });
+      client = EventStoreDBClient.connectionString(server.connectionString);
+    });
+
+    const bytes = (type: string, size: number) =>
+      binaryEvent({ type, data: new Uint8Array(size), metadata: new Uint8Array(size) });
+
+    it('refuses an append over 1 MiB, counting data, metadata and twice the type length', async () => {
+      // Each: 262,140 bytes of data and of metadata, 4 characters of type: 524,288 counted.
+      const fits = [bytes('Type', 262_140), bytes('Type', 262_140)];
+      await client.appendToStream('order-1', fits);
+      const tooLarge = [bytes('Type', 262_140), bytes('Typ2', 262_140), bytes('X', 0)];
+      await expect(client.appendToStream('order-1', tooLarge)).rejects.toMatchObject({
+        constructor: MaxAppendSizeExceededError,
+        type: 'maximum-append-size-exceeded',
+      });
+      expect(await allIds()).toHaveLength(2);
+    });
+
+    it('refuses an event id that is not a UUID and writes nothing', async () => {
+      const append = client.appendToStream('order-1', [
+        event('A'),
+        jsonEvent({ id: 'delivery-1', type: 'B', data: {} }),
+      ]);
+      await expect(append).rejects.toThrow();
+      await expect(collect(client.readStream('order-1'))).rejects.toBeInstanceOf(
+        StreamNotFoundError,
+      );
+    });
+
+    it('answers the same ids appended again with the same expectation as the first time, writing nothing', async () => {
+      const events = [event('A'), event('B')];
+      const first = await client.appendToStream('order-1', events, {
+        expectedRevision: 'no_stream',
+      });
+      const again = await client.appendToStream('order-1', events, {
+        expectedRevision: 'no_stream',
+      });
+      const third = event('C');
+      const next = await client.appendToStream('order-1', third, { expectedRevision: 1n });
+      const nextAgain = await client.appendToStream('order-1', third, { expectedRevision: 1n });
+      expect(again).toEqual(first);
+      expect(nextAgain).toEqual(next);
+      expect(types(await collect(client.readStream('order-1')))).toEqual(['A', 'B', 'C']);
     });
   });
 
