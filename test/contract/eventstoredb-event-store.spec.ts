@@ -7,14 +7,16 @@ describe('EventStoreDB adapter', () => {
   let server: EventStoreDBTestServer;
   let store: EventStoreDbEventStore;
 
-  beforeEach(async () => {
-    server = await EventStoreDBTestServer.start();
+  async function start(options: { batchAppend?: boolean } = {}) {
+    server = await EventStoreDBTestServer.start(options);
     store = new EventStoreDbEventStore({
       connectionString: server.connectionString,
       appendTimeoutMs: 1000,
       resubscribe: { initialDelayMs: 20, maxDelayMs: 200 },
     });
-  });
+  }
+
+  beforeEach(() => start());
 
   afterEach(async () => {
     await store.close();
@@ -74,32 +76,37 @@ describe('EventStoreDB adapter', () => {
     });
   });
 
-  it.each([
+  describe.each([
     { path: 'BatchAppend', batchAppend: true },
     { path: 'the single-append fallback', batchAppend: false },
-  ])(
-    'fails an append over $path that the server takes but never answers, as unavailable',
-    async ({ batchAppend }) => {
-      const hung = await EventStoreDBTestServer.start({ batchAppend });
-      const hungStore = new EventStoreDbEventStore({
-        connectionString: hung.connectionString,
-        appendTimeoutMs: 300,
-      });
+  ])('appending over $path', ({ batchAppend }) => {
+    beforeEach(async () => {
+      await store.close();
+      await server.stop();
+      await start({ batchAppend });
+    });
+
+    it('fails an append the server takes but never answers as unavailable', async () => {
       const stream = uniqueStream();
-      try {
-        await hungStore.append(stream, [newEvent()]);
-        hung.holdAppends();
-        await expect(hungStore.append(stream, [newEvent()])).rejects.toMatchObject({
-          name: 'StoreUnavailableError',
-        });
-        expect(hung.appendsReceived[batchAppend ? 'batchAppend' : 'append']).toBe(2);
-        expect(await hungStore.readStream(stream)).toHaveLength(1);
-      } finally {
-        await hungStore.close();
-        await hung.stop();
-      }
-    },
-  );
+      await store.append(stream, [newEvent()]);
+      server.holdAppends();
+      await expect(store.append(stream, [newEvent()])).rejects.toMatchObject({
+        name: 'StoreUnavailableError',
+      });
+      expect(server.appendsReceived[batchAppend ? 'batchAppend' : 'append']).toBe(2);
+      expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
+    it("refuses an append over the server's 1 MiB with AppendTooLargeError, writing nothing", async () => {
+      const stream = uniqueStream();
+      const large = newEvent({ data: { text: 'x'.repeat(1_048_576) } });
+      await expect(store.append(stream, [large])).rejects.toMatchObject({
+        name: 'AppendTooLargeError',
+        maxBytes: 1_048_576,
+      });
+      expect(await store.readStream(stream)).toEqual([]);
+    });
+  });
 
   it('keeps a subscription going across a server restart, with no gap and no duplicate', async () => {
     const stream = uniqueStream();
