@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
-import { classifyDelivery } from './delivery/classify-delivery.js';
-import { toDeliveryRecord } from './delivery/delivery-record.js';
 import { DeliveryWriter } from './delivery/delivery-writer.js';
+import { storableDelivery } from './delivery/storable-delivery.js';
 import { RecordWebhookCommand, type RecordedDelivery } from './record-webhook.command.js';
 
 @CommandHandler(RecordWebhookCommand)
@@ -13,8 +12,7 @@ export class RecordWebhookHandler implements ICommandHandler<RecordWebhookComman
   ) {}
 
   async execute({ delivery, knownEvents }: RecordWebhookCommand): Promise<RecordedDelivery> {
-    const classified = classifyDelivery(delivery.body, delivery.contentType);
-    const record = toDeliveryRecord(classified, delivery);
+    const { classified, record } = storableDelivery(delivery);
     const type = record.event.type;
     if (await knownEvents?.has(record.stream, record.event.id)) {
       this.metrics.deliveries.inc({ type, outcome: 'already_stored' });
