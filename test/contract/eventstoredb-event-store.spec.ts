@@ -1,4 +1,4 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '../../src/eventstore/esdb/eventstoredb-event-store.js';
 import { EventStoreDBTestServer } from '../support/eventstoredb-test-server.js';
 import { collect, newEvent, uniqueStream } from './event-store.contract.js';
@@ -30,6 +30,25 @@ describe('EventStoreDB adapter', () => {
     await store.append(uniqueStream(), [event]);
     expect((await store.readAll()).map((read) => read.id)).toEqual([event.id]);
     expect((await store.readAll({ limit: 1 })).map((read) => read.id)).toEqual([event.id]);
+  });
+
+  it('never returns events of the server streams, whatever their type', async () => {
+    const ours = newEvent();
+    const written = await store.append(uniqueStream(), [ours]);
+    const client = EventStoreDBClient.connectionString(server.connectionString);
+    await client.appendToStream('$ce-contract', jsonEvent({ type: 'contract_tested', data: {} }));
+    await client.dispose();
+
+    expect((await store.readAll()).map((read) => read.id)).toEqual([ours.id]);
+    expect((await store.headPosition())?.equals(written.position)).toBe(true);
+    const subscription = store.subscribeToAll();
+    const messages = [];
+    for await (const message of subscription) {
+      messages.push(message.kind === 'event' ? message.event.id : message.kind);
+      if (message.kind === 'caught-up') break;
+    }
+    await subscription.close();
+    expect(messages).toEqual([ours.id, 'caught-up']);
   });
 
   it('answers 150 head-position questions in a row, and then still appends, reads and subscribes', async () => {
