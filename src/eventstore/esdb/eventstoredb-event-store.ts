@@ -38,6 +38,9 @@ export interface EventStoreDbOptions {
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
 
+/** The oldest server the ledger runs on: the first that tells a subscription it has caught up. */
+const OLDEST_SUPPORTED_SERVER = { major: 23, minor: 10 };
+
 /** Events read per page while looking for the last event of the application. */
 const HEAD_PAGE_SIZE = 32;
 
@@ -125,6 +128,11 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  async checkSupported(): Promise<void> {
+    const reason = unsupportedBecause(await this.serverVersion());
+    if (reason) throw new Error(reason);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
@@ -153,6 +161,17 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** The version the server reported when the client asked which features it has. */
+  private async serverVersion(): Promise<string> {
+    // The client keeps that answer to itself (protected): this is its own cached lookup.
+    const client = this.client as unknown as { capabilities: Promise<{ serverVersion: string }> };
+    try {
+      return (await client.capabilities).serverVersion;
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+
   private async readAllPage(
     from: Position | undefined,
     maxCount: number,
@@ -174,6 +193,18 @@ export class EventStoreDbEventStore implements EventStore {
     const [last] = await this.readStream(stream, { direction: 'backwards', limit: 1 });
     return last.position;
   }
+}
+
+function unsupportedBecause(version: string): string | undefined {
+  const { major, minor } = OLDEST_SUPPORTED_SERVER;
+  const oldest = `${major}.${minor}`;
+  const parts = /^(\d+)\.(\d+)/.exec(version);
+  if (!parts) {
+    return `the server does not tell its version (servers before 21.10 do not): the ledger needs EventStoreDB ${oldest} or newer`;
+  }
+  const [serverMajor, serverMinor] = [Number(parts[1]), Number(parts[2])];
+  if (serverMajor > major || (serverMajor === major && serverMinor >= minor)) return undefined;
+  return `server version ${version} is older than ${oldest}, the first that tells a subscription it has caught up: upgrade the server`;
 }
 
 /**
