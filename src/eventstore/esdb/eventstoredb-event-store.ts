@@ -27,6 +27,7 @@ import { Position } from '../position.js';
 import { isStreamNotFound, toPortError } from './error-mapping.js';
 import { toEsdbPosition, toRecordedEvent } from './event-mapping.js';
 import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscription.js';
+import { unsupportedBecause } from './server-version.js';
 
 export interface EventStoreDbOptions {
   connectionString: string;
@@ -37,9 +38,6 @@ export interface EventStoreDbOptions {
 }
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
-
-/** The oldest server the ledger runs on: the first that tells a subscription it has caught up. */
-const OLDEST_SUPPORTED_SERVER = { major: 23, minor: 10 };
 
 /** Events read per page while looking for the last event of the application. */
 const HEAD_PAGE_SIZE = 32;
@@ -193,18 +191,6 @@ export class EventStoreDbEventStore implements EventStore {
     const [last] = await this.readStream(stream, { direction: 'backwards', limit: 1 });
     return last.position;
   }
-}
-
-function unsupportedBecause(version: string): string | undefined {
-  const { major, minor } = OLDEST_SUPPORTED_SERVER;
-  const oldest = `${major}.${minor}`;
-  const parts = /^(\d+)\.(\d+)/.exec(version);
-  if (!parts) {
-    return `the server does not tell its version (servers before 21.10 do not): the ledger needs EventStoreDB ${oldest} or newer`;
-  }
-  const [serverMajor, serverMinor] = [Number(parts[1]), Number(parts[2])];
-  if (serverMajor > major || (serverMajor === major && serverMinor >= minor)) return undefined;
-  return `server version ${version} is older than ${oldest}, the first that tells a subscription it has caught up: upgrade the server`;
 }
 
 /**
