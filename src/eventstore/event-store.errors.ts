@@ -21,6 +21,18 @@ export class StreamDeletedError extends Error {
   }
 }
 
+/**
+ * The append is larger than the store takes: EventStoreDB refuses more than `maxBytes` in one
+ * append, counted as the data, metadata and twice the type's length of each event. Retrying
+ * cannot help; nothing was written.
+ */
+export class AppendTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The append is larger than the event store takes (${maxBytes} bytes at most)`);
+    this.name = 'AppendTooLargeError';
+  }
+}
+
 /** The store could not be reached or could not complete the operation; retry later. */
 export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

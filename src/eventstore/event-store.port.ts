@@ -89,6 +89,12 @@ export interface EventStore {
   /** The position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<Position | undefined>;
 
+  /**
+   * Fails, saying why in one sentence, when the store cannot serve this version of the
+   * ledger: an EventStoreDB server older than 23.10.
+   */
+  checkSupported(): Promise<void>;
+
   close(): Promise<void>;
 }
 

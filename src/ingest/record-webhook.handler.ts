@@ -1,10 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Settings } from '../config/settings.js';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics.js';
-import { classifyDelivery } from './delivery/classify-delivery.js';
-import { toDeliveryRecord } from './delivery/delivery-record.js';
 import { DeliveryWriter } from './delivery/delivery-writer.js';
 import type { JsonLimits } from './delivery/json-shape.js';
+import { storableDelivery } from './delivery/storable-delivery.js';
 import { RecordWebhookCommand, type RecordedDelivery } from './record-webhook.command.js';
 
 @CommandHandler(RecordWebhookCommand)
@@ -20,8 +19,7 @@ export class RecordWebhookHandler implements ICommandHandler<RecordWebhookComman
   }
 
   async execute({ delivery, knownEvents }: RecordWebhookCommand): Promise<RecordedDelivery> {
-    const classified = classifyDelivery(delivery.body, delivery.contentType, this.limits);
-    const record = toDeliveryRecord(classified, delivery);
+    const { classified, record } = storableDelivery(delivery, this.limits);
     const type = record.event.type;
     if (await knownEvents?.has(record.stream, record.event.id)) {
       this.metrics.deliveries.inc({ type, outcome: 'already_stored' });

@@ -63,6 +63,7 @@ function toAnswer({ classified, record, outcome }: RecordedDelivery) {
 
 const REJECTED_ERRORS = {
   400: 'Bad Request',
+  413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
 } as const;

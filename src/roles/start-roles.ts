@@ -2,6 +2,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Settings } from '../config/settings.js';
 import { describeEventStore } from '../eventstore/event-store.factory.js';
+import { checkEventStore } from '../platform/startup/check-event-store.js';
 import { waitForEventStore } from '../platform/startup/wait-for-event-store.js';
 import { createIngestApp } from './ingest.app.js';
 import { createProjectorApp } from './projector.app.js';
@@ -41,6 +42,7 @@ export async function startRoles(settings: Settings): Promise<RunningRoles> {
       timeoutMs: settings.EVENTSTORE_CONNECT_TIMEOUT_MS,
       name: describeEventStore(settings),
     });
+    await checkEventStore(resources.eventStore, describeEventStore(settings));
     if (roles.has('ingest')) {
       const app = await createIngestApp(settings, resources);
       apps.push(app);

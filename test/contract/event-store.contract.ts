@@ -101,6 +101,25 @@ export function describeEventStoreContract(
         expect(result.nextRevision).toBe(1n);
       });
 
+      it('an append retried with the same event ids and expected revision succeeds and is kept once', async () => {
+        const stream = uniqueStream();
+        const created = [newEvent(), newEvent()];
+        const added = [newEvent()];
+        const first = await store.append(stream, created, { expectedRevision: 'no_stream' });
+        const retried = await store.append(stream, created, { expectedRevision: 'no_stream' });
+        const next = await store.append(stream, added, { expectedRevision: 1n });
+        const nextRetried = await store.append(stream, added, { expectedRevision: 1n });
+        expect([first, retried, next, nextRetried].map((result) => result.nextRevision)).toEqual([
+          1n,
+          1n,
+          2n,
+          2n,
+        ]);
+        expect((await store.readStream(stream)).map((event) => event.id)).toEqual(
+          [...created, ...added].map((event) => event.id),
+        );
+      });
+
       it('a refused append writes nothing', async () => {
         const stream = uniqueStream();
         await store.append(stream, [newEvent()]);

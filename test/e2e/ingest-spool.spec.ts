@@ -1,3 +1,4 @@
+import { spoolDepth, spoolFile } from '../../src/ingest/spool/delivery-spool.js';
 import { loadFixture } from '../fixtures/webhooks/index.js';
 import { EventStoreDBTestServer } from '../support/eventstoredb-test-server.js';
 import { eventually } from '../support/eventually.js';
@@ -53,5 +54,23 @@ describe('webhook ingestion on EventStoreDB while the server is down', () => {
     expect(events.map((event) => event.id)).toEqual(
       expect.arrayContaining(spooled.map((answer) => answer.body.eventId)),
     );
+  });
+
+  it('spools a delivery whose append the server takes but does not answer, and stores it once when it answers', async () => {
+    const body = loadFixture('team_candidate_label_added');
+    expect((await post(service.webhookUrl, body)).status).toBe(202);
+
+    server.holdAppends();
+    const answer = await post(service.webhookUrl, body);
+    expect(answer.status).toBe(202);
+    expect(answer.body.spooled).toBe(true);
+    // The spool forwards it while the server still does not answer; then all of them land.
+    await eventually(async () => expect(server.appendsReceived.batchAppend).toBeGreaterThan(2));
+    server.releaseAppends();
+
+    await eventually(async () => expect(spoolDepth(spoolFile(service.dataDir))).toBe(0));
+    const stored = await service.store.readStream(`teamCandidate-${body.data.id}`);
+    expect(stored.filter((event) => event.id === answer.body.eventId)).toHaveLength(1);
+    expect(stored).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@
 // It models what the gRPC layer needs: streams with revisions, a global log with byte-offset-like
 // positions, soft delete, tombstones and a notification when the log grows.
 import { randomUUID } from 'node:crypto';
+import { checkAppend } from './eventstoredb-test-append-rules.js';
 
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 export type CurrentRevision = 'no_stream' | bigint;
@@ -97,8 +98,11 @@ export class EventLog {
     expected: ExpectedRevision,
     proposed: readonly ProposedEvent[],
   ): { revision: CurrentRevision; position?: bigint } {
+    const events = checkAppend(proposed);
+    const repeated = this.repeatedAppend(streamName, expected, events);
+    if (repeated) return repeated;
     const stream = this.writableStream(streamName, expected);
-    const written = proposed.map((event) => this.write(stream, streamName, event));
+    const written = events.map((event) => this.write(stream, streamName, event));
     if (written.length > 0) this.notify();
     return { revision: currentRevision(stream), position: written.at(-1)?.position };
   }
@@ -157,6 +161,31 @@ export class EventLog {
     stream.tombstoned = true;
     this.notify();
     return event.position;
+  }
+
+  /**
+   * The same events appended again with the same expectation (a retry after a lost answer)
+   * are not written twice: the server answers with the revision and position they got. It
+   * looks right after the expected revision (no_stream: the start); for any and stream_exists
+   * it finds the first id in the stream (the real server, only in a cache of recent writes).
+   */
+  private repeatedAppend(
+    streamName: string,
+    expected: ExpectedRevision,
+    events: readonly ProposedEvent[],
+  ): { revision: bigint; position: bigint } | undefined {
+    const stored = this.streams.get(streamName)?.events ?? [];
+    const first =
+      typeof expected === 'bigint'
+        ? Number(expected) + 1
+        : expected === 'no_stream'
+          ? 0
+          : stored.findIndex((event) => event.id === events[0]?.id);
+    const candidates = first < 0 ? [] : stored.slice(first, first + events.length);
+    const last = candidates.at(-1);
+    if (!last || candidates.length !== events.length) return undefined;
+    if (candidates.some((event, i) => event.id !== events[i].id)) return undefined;
+    return { revision: last.revision, position: last.position };
   }
 
   private writableStream(streamName: string, expected: ExpectedRevision): StreamState {

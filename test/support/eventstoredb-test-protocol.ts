@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
 import type * as StreamsGrpcPb from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import type * as StreamsPb from '@eventstore/db-client/generated/streams_pb.js';
+import { InvalidEventId, MaxAppendSizeExceeded } from './eventstoredb-test-append-rules.js';
 import {
   StreamTombstoned,
   WrongExpectedRevision,
@@ -65,7 +66,9 @@ export function expectedRevisionOf(options: ExpectedRevisionOption): ExpectedRev
   return 'any';
 }
 
-export function proposedEventOf(message: StreamsPb.AppendReq.ProposedMessage): ProposedEvent {
+export function proposedEventOf(
+  message: StreamsPb.AppendReq.ProposedMessage | StreamsPb.BatchAppendReq.ProposedMessage,
+): ProposedEvent {
   const metadata = message.getMetadataMap();
   return {
     id: message.getId()?.getString() ?? '',
@@ -218,6 +221,16 @@ export function errorStatus(error: unknown): Partial<StatusObject> {
       },
     );
   }
+  if (error instanceof MaxAppendSizeExceeded) {
+    return errorWithTrailers(status.INVALID_ARGUMENT, error.message, {
+      exception: 'maximum-append-size-exceeded',
+      'maximum-append-size': String(error.maxAppendSize),
+    });
+  }
+  // What ASP.NET answers for an exception the server does not map, such as a bad Guid.
+  if (error instanceof InvalidEventId) {
+    return { code: status.UNKNOWN, details: 'Exception was thrown by handler.' };
+  }
   return { code: status.INTERNAL, details: String(error) };
 }
 
@@ -225,7 +238,15 @@ function failedPrecondition(
   details: string,
   trailers: Record<string, string>,
 ): Partial<StatusObject> {
+  return errorWithTrailers(status.FAILED_PRECONDITION, details, trailers);
+}
+
+function errorWithTrailers(
+  code: status,
+  details: string,
+  trailers: Record<string, string>,
+): Partial<StatusObject> {
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(trailers)) metadata.set(key, value);
-  return { code: status.FAILED_PRECONDITION, details, metadata };
+  return { code, details, metadata };
 }

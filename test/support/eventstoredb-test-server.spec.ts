@@ -5,6 +5,7 @@ import {
   EventStoreDBClient,
   excludeSystemEvents,
   jsonEvent,
+  MaxAppendSizeExceededError,
   START,
   StreamDeletedError,
   streamNameFilter,
@@ -19,8 +20,8 @@ import {
 } from '@eventstore/db-client';
 import type * as ServerFeaturesGrpcPb from '@eventstore/db-client/generated/serverfeatures_grpc_pb.js';
 import type * as SharedPb from '@eventstore/db-client/generated/shared_pb.js';
-import type * as StreamsGrpcPb from '@eventstore/db-client/generated/streams_grpc_pb.js';
-import { credentials, status, type ServiceError } from '@grpc/grpc-js';
+import type { SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb.js';
+import { credentials, status } from '@grpc/grpc-js';
 import { createRequire } from 'node:module';
 import { EventStoreDBTestServer } from './eventstoredb-test-server.js';
 
@@ -401,36 +402,111 @@ describe('EventStoreDBTestServer', () => {
     });
   });
 
-  describe('unimplemented services', () => {
-    const call = (invoke: (done: (error: ServiceError | null) => void) => void) =>
-      new Promise<ServiceError | null>((resolve) => invoke(resolve));
+  describe.each([
+    { path: 'BatchAppend', batchAppend: true },
+    { path: 'Streams.Append', batchAppend: false },
+  ])('what the server refuses or repeats of an append over $path', ({ batchAppend }) => {
+    beforeEach(async () => {
+      await client.dispose();
+      await server.stop();
+      server = await EventStoreDBTestServer.start({ systemEvents: false, batchAppend });
+      client = EventStoreDBClient.connectionString(server.connectionString);
+    });
 
-    it('answers UNIMPLEMENTED for ServerFeatures and BatchAppend', async () => {
-      const address = `127.0.0.1:${server.port}`;
-      const insecure = credentials.createInsecure();
+    const bytes = (type: string, size: number) =>
+      binaryEvent({ type, data: new Uint8Array(size), metadata: new Uint8Array(size) });
+
+    it('refuses an append over 1 MiB, counting data, metadata and twice the type length', async () => {
+      // Each: 262,140 bytes of data and of metadata, 4 characters of type: 524,288 counted.
+      const fits = [bytes('Type', 262_140), bytes('Type', 262_140)];
+      await client.appendToStream('order-1', fits);
+      const tooLarge = [bytes('Type', 262_140), bytes('Typ2', 262_140), bytes('X', 0)];
+      await expect(client.appendToStream('order-1', tooLarge)).rejects.toMatchObject({
+        constructor: MaxAppendSizeExceededError,
+        type: 'maximum-append-size-exceeded',
+      });
+      expect(await allIds()).toHaveLength(2);
+    });
+
+    it('refuses an event id that is not a UUID and writes nothing', async () => {
+      const append = client.appendToStream('order-1', [
+        event('A'),
+        jsonEvent({ id: 'delivery-1', type: 'B', data: {} }),
+      ]);
+      await expect(append).rejects.toThrow();
+      await expect(collect(client.readStream('order-1'))).rejects.toBeInstanceOf(
+        StreamNotFoundError,
+      );
+    });
+
+    it('answers the same ids appended again with the same expectation as the first time, writing nothing', async () => {
+      const events = [event('A'), event('B')];
+      const first = await client.appendToStream('order-1', events, {
+        expectedRevision: 'no_stream',
+      });
+      const again = await client.appendToStream('order-1', events, {
+        expectedRevision: 'no_stream',
+      });
+      const third = event('C');
+      const next = await client.appendToStream('order-1', third, { expectedRevision: 1n });
+      const nextAgain = await client.appendToStream('order-1', third, { expectedRevision: 1n });
+      expect(again).toEqual(first);
+      expect(nextAgain).toEqual(next);
+      expect(types(await collect(client.readStream('order-1')))).toEqual(['A', 'B', 'C']);
+    });
+  });
+
+  describe('server features and the append paths', () => {
+    it('tells its version and offers BatchAppend, which the client then appends over', async () => {
       const { ServerFeaturesClient } = requireCjs(
         '@eventstore/db-client/generated/serverfeatures_grpc_pb.js',
       ) as typeof ServerFeaturesGrpcPb;
-      const { StreamsClient } = requireCjs(
-        '@eventstore/db-client/generated/streams_grpc_pb.js',
-      ) as typeof StreamsGrpcPb;
       const { Empty } = requireCjs(
         '@eventstore/db-client/generated/shared_pb.js',
       ) as typeof SharedPb;
-      const features = new ServerFeaturesClient(address, insecure);
-      const streams = new StreamsClient(address, insecure);
-
-      const featuresError = await call((done) => features.getSupportedMethods(new Empty(), done));
-      const batchError = await call((done) => {
-        const batch = streams.batchAppend();
-        batch.on('error', done);
-        batch.end();
-      });
+      const features = new ServerFeaturesClient(
+        `127.0.0.1:${server.port}`,
+        credentials.createInsecure(),
+      );
+      const supported = await new Promise<SupportedMethods | undefined>((resolve, reject) =>
+        features.getSupportedMethods(new Empty(), (error, answer) =>
+          error ? reject(error) : resolve(answer),
+        ),
+      );
       features.close();
-      streams.close();
+      expect(supported?.getEventStoreServerVersion()).toBe('24.10.4');
+      const methods = supported?.getMethodsList().map((method) => method.getMethodName());
+      expect(methods).toContain('batchappend');
 
-      expect(featuresError?.code).toBe(status.UNIMPLEMENTED);
-      expect(batchError?.code).toBe(status.UNIMPLEMENTED);
+      await client.appendToStream('order-1', event('A'));
+      await expect(
+        client.appendToStream('order-1', event('B'), { expectedRevision: 5n }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      expect(server.appendsReceived).toEqual({ append: 0, batchAppend: 2 });
+    });
+
+    it('without BatchAppend, the client falls back to Streams.Append', async () => {
+      await client.dispose();
+      await server.stop();
+      server = await EventStoreDBTestServer.start({ batchAppend: false });
+      client = EventStoreDBClient.connectionString(server.connectionString);
+
+      await client.appendToStream('order-1', event('A'));
+      expect(server.appendsReceived).toEqual({ append: 1, batchAppend: 0 });
+    });
+
+    it('takes appends but answers none while held, then carries them out in order', async () => {
+      server.holdAppends();
+      const appends = [];
+      for (const [i, type] of ['A', 'B'].entries()) {
+        appends.push(client.appendToStream('order-1', event(type)));
+        await waitFor(() => server.appendsReceived.batchAppend === i + 1, `append ${type}`);
+      }
+      expect(await allIds()).toEqual([]);
+
+      server.releaseAppends();
+      await Promise.all(appends);
+      expect(types(await collect(client.readStream('order-1')))).toEqual(['A', 'B']);
     });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * TEST FIXTURE, not a product feature. An in-memory stand-in for EventStoreDB that speaks its gRPC
  * Streams protocol (Append, Read, subscriptions, Delete, Tombstone) on 127.0.0.1, so that tests can
- * drive the real `@eventstore/db-client` where no EventStoreDB can run. Everything else (BatchAppend,
- * ServerFeatures, persistent subscriptions, ...) answers UNIMPLEMENTED, and the client then falls
- * back to plain Streams.Append. Filtered $all subscriptions get a checkpoint after every
- * `maxSearchWindow (default 32) * checkpointInterval` scanned events, at the last scanned position.
+ * drive the real `@eventstore/db-client` where no EventStoreDB can run. Like servers since 21.10 it
+ * advertises BatchAppend through ServerFeatures, and the client then appends over BatchAppend;
+ * `batchAppend: false` leaves it out, and the client falls back to Streams.Append. Everything else
+ * (persistent subscriptions, ...) answers UNIMPLEMENTED. Filtered $all subscriptions get a
+ * checkpoint after every `maxSearchWindow (default 32) * checkpointInterval` scanned events, at the
+ * last scanned position.
  */
 import {
   Server,
@@ -17,6 +19,8 @@ import {
 } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { AppendGate, type AppendPath } from './eventstoredb-test-append-gate.js';
+import { batchAppendHandler } from './eventstoredb-test-batch-append.js';
 import {
   EventLog,
   StreamTombstoned,
@@ -56,25 +60,60 @@ import {
   type TombstoneReq,
   type TombstoneResp,
 } from './eventstoredb-test-protocol.js';
+import {
+  getSupportedMethodsHandler,
+  ServerFeaturesService,
+  type ServerFeaturesOptions,
+} from './eventstoredb-test-server-features.js';
 
 export interface EventStoreDBTestServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Seed the log with system events (`$`-prefixed types), as a fresh real server has. */
   systemEvents?: boolean;
+  /** Offer BatchAppend (the default), as servers since 21.10 do. */
+  batchAppend?: boolean;
+  /** The version ServerFeatures reports; 24.10.4 unless given. */
+  version?: string;
+}
+
+/** What the server keeps across a restart. */
+interface ServerState {
+  log: EventLog;
+  appends: AppendGate;
+  features: ServerFeaturesOptions;
 }
 
 export class EventStoreDBTestServer {
   private constructor(
     readonly port: number,
-    private readonly log: EventLog,
+    private readonly state: ServerState,
     private running: Running | undefined,
   ) {}
 
   static async start(options: EventStoreDBTestServerOptions = {}): Promise<EventStoreDBTestServer> {
-    const log = new EventLog({ systemEvents: options.systemEvents ?? true });
-    const running = await serve(log, options.port ?? 0);
-    return new EventStoreDBTestServer(running.port, log, running);
+    const state = {
+      log: new EventLog({ systemEvents: options.systemEvents ?? true }),
+      appends: new AppendGate(),
+      features: { version: options.version ?? '24.10.4', batchAppend: options.batchAppend ?? true },
+    };
+    const running = await serve(state, options.port ?? 0);
+    return new EventStoreDBTestServer(running.port, state, running);
+  }
+
+  /** Appends received so far on each path: which one the client uses. */
+  get appendsReceived(): Readonly<Record<AppendPath, number>> {
+    return { ...this.state.appends.received };
+  }
+
+  /** From now on, appends on either path are taken but neither carried out nor answered. */
+  holdAppends(): void {
+    this.state.appends.hold();
+  }
+
+  /** Carries out the held appends in arrival order and answers them, like a server recovering. */
+  releaseAppends(): void {
+    this.state.appends.release();
   }
 
   get connectionString(): string {
@@ -90,7 +129,7 @@ export class EventStoreDBTestServer {
   /** Listens again on the same port, with the same data. */
   async restart(): Promise<void> {
     await this.stop();
-    this.running = await serve(this.log, this.port);
+    this.running = await serve(this.state, this.port);
   }
 }
 
@@ -103,8 +142,8 @@ interface Running {
  * We own the TCP listener and hand its sockets to gRPC, so that stop() can destroy them: clients
  * then see a dropped connection (UNAVAILABLE), where a gRPC shutdown would cancel their calls.
  */
-async function serve(log: EventLog, port: number): Promise<Running> {
-  const grpcServer = createGrpcServer(log);
+async function serve(state: ServerState, port: number): Promise<Running> {
+  const grpcServer = createGrpcServer(state);
   const injector = grpcServer.createConnectionInjector(ServerCredentials.createInsecure());
   const sockets = new Set<Socket>();
   const listener = createTcpServer((socket) => {
@@ -124,18 +163,26 @@ async function serve(log: EventLog, port: number): Promise<Running> {
   return { port: (listener.address() as AddressInfo).port, crash };
 }
 
-function createGrpcServer(log: EventLog): Server {
-  const server = new Server();
+function createGrpcServer({ log, appends, features }: ServerState): Server {
+  // Kestrel's default, which EventStoreDB keeps: one connection serves 100 calls at a time.
+  const server = new Server({ 'grpc.max_concurrent_streams': 100 });
   server.addService(StreamsService, {
-    append: appendHandler(log),
+    append: appendHandler(log, appends),
     read: readHandler(log),
     delete: deleteHandler(log),
     tombstone: tombstoneHandler(log),
+    ...(features.batchAppend ? { batchAppend: batchAppendHandler(log, appends) } : {}),
+  });
+  server.addService(ServerFeaturesService, {
+    getSupportedMethods: getSupportedMethodsHandler(features),
   });
   return server;
 }
 
-function appendHandler(log: EventLog): handleClientStreamingCall<AppendReq, AppendResp> {
+function appendHandler(
+  log: EventLog,
+  appends: AppendGate,
+): handleClientStreamingCall<AppendReq, AppendResp> {
   return (call, callback) => {
     let options: AppendOptions | undefined;
     const proposed: ProposedEvent[] = [];
@@ -144,7 +191,11 @@ function appendHandler(log: EventLog): handleClientStreamingCall<AppendReq, Appe
       if (message) proposed.push(proposedEventOf(message));
       else options = request.getOptions();
     });
-    call.on('end', () => answer(callback, () => appendResult(log, required(options), proposed)));
+    call.on('end', () =>
+      appends.submit('append', () =>
+        answer(callback, () => appendResult(log, required(options), proposed)),
+      ),
+    );
   };
 }
 

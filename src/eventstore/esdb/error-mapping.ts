@@ -2,6 +2,7 @@ import {
   CancelledError,
   DeadlineExceededError,
   ErrorType,
+  MaxAppendSizeExceededError,
   NotLeaderError,
   StreamDeletedError as EsdbStreamDeletedError,
   TimeoutError,
@@ -9,6 +10,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
+  AppendTooLargeError,
   ConcurrencyError,
   StoreUnavailableError,
   StreamDeletedError,
@@ -39,6 +41,8 @@ export function toPortError(error: unknown): unknown {
     return new ConcurrencyError(error.streamName, error.expectedVersion, error.actualVersion);
   }
   if (error instanceof EsdbStreamDeletedError) return new StreamDeletedError(error.streamName);
+  if (error instanceof MaxAppendSizeExceededError)
+    return new AppendTooLargeError(error.maxAppendSize);
   if (isTransient(error)) {
     return new StoreUnavailableError(`EventStoreDB is unavailable: ${(error as Error).message}`, {
       cause: error,

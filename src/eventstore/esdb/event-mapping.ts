@@ -6,17 +6,20 @@ export function toEsdbPosition(position: Position) {
   return { commit: position.commit, prepare: position.prepare };
 }
 
-/** System events (types starting with "$") belong to the server, not to this application. */
-export function isSystemEvent(type: string): boolean {
-  return type.startsWith('$');
+/**
+ * The server's own events, not this application's: types starting with "$" (links, stream
+ * metadata, statistics) and anything in a stream starting with "$" (projection output).
+ */
+function isServerEvent(event: { type: string; streamId: string }): boolean {
+  return event.type.startsWith('$') || event.streamId.startsWith('$');
 }
 
-/** The port's view of a resolved event; undefined for system events and dangling links. */
+/** The port's view of a resolved event; undefined for the server's events and dangling links. */
 export function toRecordedEvent(
   resolved: ResolvedEvent | AllStreamResolvedEvent,
 ): RecordedEvent | undefined {
   const event = resolved.event;
-  if (!event || isSystemEvent(event.type) || !event.position) return undefined;
+  if (!event || isServerEvent(event) || !event.position) return undefined;
   return {
     id: event.id,
     type: event.type,

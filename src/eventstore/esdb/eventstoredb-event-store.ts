@@ -6,8 +6,10 @@ import {
   jsonEvent,
   START,
   type AllStreamResolvedEvent,
+  type Direction,
   type JSONType,
   type ResolvedEvent,
+  type StreamingRead,
 } from '@eventstore/db-client';
 import type {
   AppendResult,
@@ -20,20 +22,25 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
+import { StoreUnavailableError } from '../event-store.errors.js';
 import { Position } from '../position.js';
 import { isStreamNotFound, toPortError } from './error-mapping.js';
-import { isSystemEvent, toEsdbPosition, toRecordedEvent } from './event-mapping.js';
+import { toEsdbPosition, toRecordedEvent } from './event-mapping.js';
 import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscription.js';
+import { unsupportedBecause } from './server-version.js';
 
 export interface EventStoreDbOptions {
   connectionString: string;
-  /** How long an append may take before it fails as unavailable; the client's default if unset. */
+  /** How long an append may take before it fails as unavailable; no bound if unset. */
   appendTimeoutMs?: number;
   /** How long a subscription waits before subscribing again after a dropped connection. */
   resubscribe?: RetryPolicy;
 }
 
 type Resolved = ResolvedEvent | AllStreamResolvedEvent;
+
+/** Events read per page while looking for the last event of the application. */
+const HEAD_PAGE_SIZE = 32;
 
 /** The production event store: EventStoreDB through its official gRPC client. */
 export class EventStoreDbEventStore implements EventStore {
@@ -54,22 +61,9 @@ export class EventStoreDbEventStore implements EventStore {
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('An append needs at least one event');
-    const proposed = events.map(({ id, type, data, metadata }) =>
-      jsonEvent({ id, type, data: data as JSONType, metadata }),
-    );
-    try {
-      const result = await this.client.appendToStream(stream, proposed, {
-        expectedRevision: options.expectedRevision ?? 'any',
-        deadline: this.appendTimeoutMs,
-      });
-      const position = result.position ?? (await this.lastPositionOf(stream));
-      return {
-        nextRevision: result.nextExpectedRevision,
-        position: new Position(position.commit, position.prepare),
-      };
-    } catch (error) {
-      throw toPortError(error);
-    }
+    const appending = this.write(stream, events, options.expectedRevision ?? 'any');
+    if (this.appendTimeoutMs === undefined) return appending;
+    return answeredWithin(appending, this.appendTimeoutMs, stream);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -118,21 +112,23 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
+  /** Pages backwards past the server's own events at the end of the log. */
   async headPosition(): Promise<Position | undefined> {
-    try {
-      for await (const resolved of this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-      })) {
-        const event = resolved.event;
-        if (event?.position && !isSystemEvent(event.type)) {
-          return new Position(event.position.commit, event.position.prepare);
-        }
-      }
-      return undefined;
-    } catch (error) {
-      throw toPortError(error);
+    let from: Position | undefined;
+    for (;;) {
+      const page = await this.readAllPage(from, HEAD_PAGE_SIZE, BACKWARDS);
+      const [last] = page.flatMap((resolved) => toRecordedEvent(resolved) ?? []);
+      if (last) return last.position;
+      if (page.length < HEAD_PAGE_SIZE) return undefined;
+      // A backwards read starts before the record at its position: no event is read twice.
+      const oldest = page[page.length - 1].event!.position!;
+      from = new Position(oldest.commit, oldest.prepare);
     }
+  }
+
+  async checkSupported(): Promise<void> {
+    const reason = unsupportedBecause(await this.serverVersion());
+    if (reason) throw new Error(reason);
   }
 
   async close(): Promise<void> {
@@ -140,16 +136,52 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readAllPage(from: Position | undefined, maxCount: number): Promise<Resolved[]> {
+  private async write(
+    stream: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const proposed = events.map(({ id, type, data, metadata }) =>
+      jsonEvent({ id, type, data: data as JSONType, metadata }),
+    );
+    try {
+      const result = await this.client.appendToStream(stream, proposed, {
+        expectedRevision,
+        deadline: this.appendTimeoutMs,
+      });
+      const position = result.position ?? (await this.lastPositionOf(stream));
+      return {
+        nextRevision: result.nextExpectedRevision,
+        position: new Position(position.commit, position.prepare),
+      };
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+
+  /** The version the server reported when the client asked which features it has. */
+  private async serverVersion(): Promise<string> {
+    // The client keeps that answer to itself (protected): this is its own cached lookup.
+    const client = this.client as unknown as { capabilities: Promise<{ serverVersion: string }> };
+    try {
+      return (await client.capabilities).serverVersion;
+    } catch (error) {
+      throw toPortError(error);
+    }
+  }
+
+  private async readAllPage(
+    from: Position | undefined,
+    maxCount: number,
+    direction: Direction = FORWARDS,
+  ): Promise<Resolved[]> {
     const read = this.client.readAll({
-      direction: FORWARDS,
-      fromPosition: from ? toEsdbPosition(from) : START,
+      direction,
+      fromPosition: from ? toEsdbPosition(from) : direction === FORWARDS ? START : END,
       maxCount,
     });
     try {
-      const page: Resolved[] = [];
-      for await (const resolved of read) page.push(resolved);
-      return page;
+      return await readToEnd(read);
     } catch (error) {
       throw toPortError(error);
     }
@@ -161,11 +193,47 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-async function collect(read: AsyncIterable<Resolved>): Promise<RecordedEvent[]> {
-  const events: RecordedEvent[] = [];
-  for await (const resolved of read) {
-    const event = toRecordedEvent(resolved);
-    if (event) events.push(event);
+/**
+ * The client puts no deadline on an append over BatchAppend, the path servers since 21.10
+ * offer: a server that took an append and never answers would hold its caller for good. Past
+ * `ms` the caller is told the store is unavailable. The append may still land after that, so
+ * the caller must count it as attempted.
+ */
+async function answeredWithin<T>(appending: Promise<T>, ms: number, stream: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new StoreUnavailableError(
+            `EventStoreDB did not answer an append to ${stream} within ${ms} ms`,
+          ),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([appending, late]);
+  } finally {
+    clearTimeout(timer);
   }
-  return events;
+}
+
+async function collect(read: StreamingRead<Resolved>): Promise<RecordedEvent[]> {
+  return (await readToEnd(read)).flatMap((resolved) => toRecordedEvent(resolved) ?? []);
+}
+
+/**
+ * Every event of a read. The client does not end a read its reader leaves (on an error
+ * here), and the server keeps streaming into it: each such read would hold one of the
+ * connection's 100 concurrent calls for good. So the read is always cancelled.
+ */
+async function readToEnd(read: StreamingRead<Resolved>): Promise<Resolved[]> {
+  try {
+    const events: Resolved[] = [];
+    for await (const resolved of read) events.push(resolved);
+    return events;
+  } finally {
+    await read.cancel();
+  }
 }

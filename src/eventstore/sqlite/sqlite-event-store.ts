@@ -106,6 +106,11 @@ export class SqliteEventStore implements EventStore {
     return head == null ? undefined : new Position(BigInt(head));
   }
 
+  /** The store makes or keeps its schema when it opens: any file it opened is supported. */
+  async checkSupported(): Promise<void> {
+    this.assertOpen();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.writer.flush();

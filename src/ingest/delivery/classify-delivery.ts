@@ -21,7 +21,8 @@ export type Classified =
   | { outcome: 'unrecognised'; eventName: string; body: JsonRecord }
   | {
       outcome: 'rejected';
-      status: 400 | 415 | 422;
+      /** 413: the delivery is too large to store whole (see storable-delivery). */
+      status: 400 | 413 | 415 | 422;
       message: string;
       errors: FieldError[];
       eventName?: string;

@@ -47,7 +47,7 @@ async function answerWithin(store: EventStore, ms: number): Promise<void> {
   }
 }
 
-function oneLine(error: unknown): string {
+export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/\s+/g, ' ').trim();
 }

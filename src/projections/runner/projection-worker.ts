@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Position } from '../../eventstore/position.js';
 import type { Projection } from '../projection.js';
+import { checkpointProblem } from './checkpoint-check.js';
 import { readCheckpoint } from './checkpoint.store.js';
 import type { RunnerDeps } from './consumer.js';
 import { describeError } from './errors.js';
@@ -23,6 +24,8 @@ export class ProjectionWorker {
   /** The suffix of a rebuild that stopped on an error; it waits for a restart. */
   private failedRebuild: string | undefined;
   private rebuildError: string | undefined;
+  /** Why the live tables cannot follow the log on from their checkpoint; a rebuild clears it. */
+  private checkpointError: string | undefined;
   private livePaused = false;
   private stopping = false;
   private readonly tasks = new Set<Promise<void>>();
@@ -43,13 +46,14 @@ export class ProjectionWorker {
   }
 
   get error(): string | null {
-    return this.live.errorOf(this.projection.name) ?? this.rebuildError ?? null;
+    const { name } = this.projection;
+    return this.live.errorOf(name) ?? this.rebuildError ?? this.checkpointError ?? null;
   }
 
   async start(): Promise<void> {
     const { action, checkpoint, rebuild } = await planStart(this.deps.readStore, this.projection);
     if (action === 'create') await createLiveTables(this.deps.readStore, this.projection);
-    if (action !== 'rebuild') await this.joinLive(checkpoint?.position);
+    if (action !== 'rebuild') await this.resumeLive(checkpoint?.position);
     if (action === 'rebuild' || rebuild?.version === this.projection.version) {
       await this.startRebuild();
     } else if (rebuild) {
@@ -100,6 +104,7 @@ export class ProjectionWorker {
     this.rebuild = undefined;
     this.rebuildError = rebuild.error;
     if (rebuild.error) this.failedRebuild = rebuild.record.suffix;
+    if (rebuild.swapped) this.checkpointError = undefined;
     if (!this.stopping && (rebuild.swapped || this.livePaused)) {
       this.livePaused = false;
       const checkpoint = await readCheckpoint(this.deps.readStore, this.projection.name);
@@ -108,6 +113,13 @@ export class ProjectionWorker {
       }
     }
     this.changed();
+  }
+
+  /** Joins the live group from the checkpoint, unless it is not a checkpoint of this log. */
+  private async resumeLive(from: Position | undefined): Promise<void> {
+    this.checkpointError = await checkpointProblem(this.deps.store, from);
+    if (!this.checkpointError) return this.joinLive(from);
+    this.logger.error(`${this.projection.name} stopped: ${this.checkpointError}`);
   }
 
   private joinLive(from: Position | undefined): Promise<void> {
