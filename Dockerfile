@@ -1,6 +1,8 @@
 # The ledger service: `docker build -t qualified-ledger .`, then
 # `docker run -p 3000:3000 -v ledger-data:/data qualified-ledger` (see README, "Docker").
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 24 (LTS): CI runs the test suite on it as well as on the development Node
+# (.ci/test-node24).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # Compiles the TypeScript. Install scripts are skipped: `nest build` runs none of the native
 # add-ons, so this stage needs no compiler.
