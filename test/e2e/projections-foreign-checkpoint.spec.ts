@@ -91,6 +91,8 @@ describe('projections whose checkpoints are not of the log they are pointed at',
 
     const rebuild = await fetch(`${service!.queryUrl}/projections/team-candidates/rebuild`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
     });
     expect(rebuild.status).toBe(202);
     await eventually(async () =>

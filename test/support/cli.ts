@@ -6,6 +6,9 @@ export interface CliRun {
   stderr: string;
 }
 
+/** How long a command may run before it is killed, so that one a test gave up on cannot outlive the run. */
+const CLI_LIMIT_MS = 180_000;
+
 /** Runs the `ledger` command line from source in a child process. */
 export function runCli(
   args: string[],
@@ -22,8 +25,12 @@ export function runCli(
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdin.end(stdin ?? '');
+  const limit = setTimeout(() => child.kill('SIGKILL'), CLI_LIMIT_MS).unref();
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr });
+    });
   });
 }

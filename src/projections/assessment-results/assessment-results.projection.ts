@@ -1,7 +1,6 @@
-import { EventType } from '../../events/event-types.js';
 import type { AssessmentResult, Solution } from '../../events/payloads.js';
 import type { Rows } from '../read-model/batch-rows.js';
-import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import { keepKnown } from '../shared/keep-known.js';
 import { advanceResultProgress } from '../shared/result-progress.js';
 import { record, text } from '../shared/values.js';
@@ -96,11 +95,7 @@ export const assessmentResultsProjection = defineReadModel({
   version: 2,
   tables: ASSESSMENT_RESULT_TABLES,
   handlers: {
-    [EventType.AssessmentResultStarted]: result,
-    [EventType.AssessmentResultSubmitted]: result,
-    [EventType.AssessmentResultStateChanged]: result,
-    [EventType.AssessmentResultMerged]: result,
-    [EventType.SolutionCreated]: solution,
-    [EventType.SolutionUpdated]: solution,
+    ...onResource('AssessmentResult', result),
+    ...onResource('Solution', solution),
   },
 });

@@ -5,7 +5,7 @@ import type {
   TeamCandidate,
 } from '../../events/payloads.js';
 import type { Need, Rows } from '../read-model/batch-rows.js';
-import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import {
   advanceCandidateState,
   reportFromCandidate,
@@ -95,18 +95,11 @@ export const candidateTimelineProjection = defineReadModel({
   version: 2,
   tables: CANDIDATE_TIMELINE_TABLES,
   handlers: {
-    [EventType.TeamCandidateStateChanged]: stateChange,
-    [EventType.TeamCandidateMerged]: stateChange,
+    ...onResource('TeamCandidate', stateChange),
     [EventType.TeamCandidateLabelAdded]: labelChange,
     [EventType.TeamCandidateLabelRemoved]: labelChange,
-    [EventType.AssessmentResultStarted]: result,
-    [EventType.AssessmentResultSubmitted]: result,
-    [EventType.AssessmentResultStateChanged]: result,
-    [EventType.AssessmentResultMerged]: result,
-    [EventType.AssessmentResultReviewCreated]: review,
-    [EventType.AssessmentResultReviewUpdated]: review,
-    [EventType.AssessmentResultReviewSubmitted]: review,
-    [EventType.AssessmentResultReviewDestroyed]: review,
+    ...onResource('AssessmentResult', result),
+    ...onResource('AssessmentResultReview', review),
   },
 });
 

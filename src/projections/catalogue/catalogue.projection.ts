@@ -1,6 +1,6 @@
 import { EventType } from '../../events/event-types.js';
 import type { Assessment, Challenge } from '../../events/payloads.js';
-import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import type { Delivery } from '../shared/delivery.js';
 import { assessmentRow, challengeRow, embeddedChallenges, type Change } from './catalogue-rows.js';
 import { CATALOGUE_TABLES } from './catalogue.tables.js';
@@ -56,13 +56,7 @@ export const catalogueProjection = defineReadModel({
   version: 2,
   tables: CATALOGUE_TABLES,
   handlers: {
-    [EventType.AssessmentCreated]: assessment,
-    [EventType.AssessmentUpdated]: assessment,
-    [EventType.AssessmentPublished]: assessment,
-    [EventType.AssessmentDestroyed]: assessment,
-    [EventType.ChallengeCreated]: challenge,
-    [EventType.ChallengeUpdated]: challenge,
-    [EventType.ChallengePublished]: challenge,
-    [EventType.ChallengeDestroyed]: challenge,
+    ...onResource('Assessment', assessment),
+    ...onResource('Challenge', challenge),
   },
 });

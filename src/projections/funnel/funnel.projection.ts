@@ -1,6 +1,5 @@
-import { EventType } from '../../events/event-types.js';
 import type { AssessmentResult, TeamCandidate } from '../../events/payloads.js';
-import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import {
   advanceCandidateState,
   reportFromCandidate,
@@ -64,14 +63,8 @@ export const funnelProjection = defineReadModel({
   version: 2,
   tables: FUNNEL_TABLES,
   handlers: {
-    [EventType.TeamCandidateStateChanged]: candidate,
-    [EventType.TeamCandidateLabelAdded]: candidate,
-    [EventType.TeamCandidateLabelRemoved]: candidate,
-    [EventType.TeamCandidateMerged]: candidate,
-    [EventType.AssessmentResultStarted]: result,
-    [EventType.AssessmentResultSubmitted]: result,
-    [EventType.AssessmentResultStateChanged]: result,
-    [EventType.AssessmentResultMerged]: result,
+    ...onResource('TeamCandidate', candidate),
+    ...onResource('AssessmentResult', result),
   },
 });
 

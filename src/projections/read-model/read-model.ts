@@ -1,5 +1,6 @@
-import type { EventType } from '../../events/event-types.js';
-import type { QualifiedEventOf } from '../../events/qualified-event.js';
+import { EVENT_RESOURCE } from '../../events/event-catalog.js';
+import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
+import type { QualifiedEventOf, ResourceData } from '../../events/qualified-event.js';
 import type { RecordedEvent } from '../../eventstore/event-store.port.js';
 import type { SqlExecutor } from '../../readstore/read-store.port.js';
 import {
@@ -26,6 +27,15 @@ export interface Handler<T extends TableSet, D> {
 export type Handlers<T extends TableSet> = {
   [E in EventType]?: Handler<T, QualifiedEventOf<E>['data']>;
 };
+
+/** The same handler for every event type of one resource kind. */
+export function onResource<T extends TableSet, R extends keyof ResourceData>(
+  resource: R,
+  handler: Handler<T, ResourceData[R]>,
+): Handlers<T> {
+  const types = EVENT_TYPES.filter((type) => EVENT_RESOURCE[type] === resource);
+  return Object.fromEntries(types.map((type) => [type, handler]));
+}
 
 export interface ReadModelSpec<T extends TableSet> {
   name: string;

@@ -1,7 +1,7 @@
 import { EventType } from '../../events/event-types.js';
 import type { AssessmentResultReview } from '../../events/payloads.js';
 import type { KnownRows, Need, Rows } from '../read-model/batch-rows.js';
-import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import { keepKnown } from '../shared/keep-known.js';
 import { isBehind, reviewStateRank } from '../shared/state-order.js';
 import { text } from '../shared/values.js';
@@ -105,9 +105,6 @@ export const reviewProgressProjection = defineReadModel({
   version: 2,
   tables: REVIEW_PROGRESS_TABLES,
   handlers: {
-    [EventType.AssessmentResultReviewCreated]: review,
-    [EventType.AssessmentResultReviewUpdated]: review,
-    [EventType.AssessmentResultReviewSubmitted]: review,
-    [EventType.AssessmentResultReviewDestroyed]: review,
+    ...onResource('AssessmentResultReview', review),
   },
 });

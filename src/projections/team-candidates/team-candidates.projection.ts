@@ -1,4 +1,3 @@
-import { EventType } from '../../events/event-types.js';
 import type {
   AssessmentResult,
   AssessmentResultReview,
@@ -6,7 +5,7 @@ import type {
   TeamCandidate,
 } from '../../events/payloads.js';
 import type { KnownRows, Need, Rows } from '../read-model/batch-rows.js';
-import { defineReadModel, type Handler } from '../read-model/read-model.js';
+import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import {
   advanceCandidateState,
   reportFromCandidate,
@@ -109,20 +108,10 @@ export const teamCandidatesProjection = defineReadModel({
   version: 2,
   tables: TEAM_CANDIDATE_TABLES,
   handlers: {
-    [EventType.TeamCandidateStateChanged]: candidate,
-    [EventType.TeamCandidateLabelAdded]: candidate,
-    [EventType.TeamCandidateLabelRemoved]: candidate,
-    [EventType.TeamCandidateMerged]: candidate,
-    [EventType.AssessmentResultStarted]: result,
-    [EventType.AssessmentResultSubmitted]: result,
-    [EventType.AssessmentResultStateChanged]: result,
-    [EventType.AssessmentResultMerged]: result,
-    [EventType.SolutionCreated]: solution,
-    [EventType.SolutionUpdated]: solution,
-    [EventType.AssessmentResultReviewCreated]: review,
-    [EventType.AssessmentResultReviewUpdated]: review,
-    [EventType.AssessmentResultReviewSubmitted]: review,
-    [EventType.AssessmentResultReviewDestroyed]: review,
+    ...onResource('TeamCandidate', candidate),
+    ...onResource('AssessmentResult', result),
+    ...onResource('Solution', solution),
+    ...onResource('AssessmentResultReview', review),
   },
 });
 
