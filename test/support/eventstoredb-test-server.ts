@@ -5,10 +5,13 @@
  * ServerFeatures, persistent subscriptions, ...) answers UNIMPLEMENTED, and the client then falls
  * back to plain Streams.Append. Filtered $all subscriptions get a checkpoint after every
  * `maxSearchWindow (default 32) * checkpointInterval` scanned events, at the last scanned position.
+ * Gossip lists the node as the leader (or the cluster as EventStoreDBTestCluster sets it), and
+ * `availability` makes the node not ready or hung (eventstoredb-test-availability.ts).
  */
 import {
   Server,
   ServerCredentials,
+  type ServerInterceptor,
   type handleClientStreamingCall,
   type handleServerStreamingCall,
   type handleUnaryCall,
@@ -17,6 +20,8 @@ import {
 } from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { AvailabilitySwitch } from './eventstoredb-test-availability.js';
+import { addGossipService, type GossipMember } from './eventstoredb-test-gossip.js';
 import {
   EventLog,
   StreamTombstoned,
@@ -62,19 +67,34 @@ export interface EventStoreDBTestServerOptions {
   port?: number;
   /** Seed the log with system events (`$`-prefixed types), as a fresh real server has. */
   systemEvents?: boolean;
+  /** Another node's log, shared as the nodes of a cluster replicate one (systemEvents is moot). */
+  log?: EventLog;
+  /** The members Gossip lists; by default this node alone, as the leader. */
+  gossip?: () => readonly GossipMember[];
 }
 
 export class EventStoreDBTestServer {
+  /** Whether this node answers client calls; it stays as set across stop() and restart(). */
+  readonly availability = new AvailabilitySwitch();
+  private running: Running | undefined;
+  private boundPort = 0;
+
   private constructor(
-    readonly port: number,
     private readonly log: EventLog,
-    private running: Running | undefined,
+    private readonly gossip: () => readonly GossipMember[] = () => [
+      { port: this.port, state: 'leader' },
+    ],
   ) {}
 
   static async start(options: EventStoreDBTestServerOptions = {}): Promise<EventStoreDBTestServer> {
-    const log = new EventLog({ systemEvents: options.systemEvents ?? true });
-    const running = await serve(log, options.port ?? 0);
-    return new EventStoreDBTestServer(running.port, log, running);
+    const log = options.log ?? new EventLog({ systemEvents: options.systemEvents ?? true });
+    const server = new EventStoreDBTestServer(log, options.gossip);
+    await server.listen(options.port ?? 0);
+    return server;
+  }
+
+  get port(): number {
+    return this.boundPort;
   }
 
   get connectionString(): string {
@@ -90,7 +110,14 @@ export class EventStoreDBTestServer {
   /** Listens again on the same port, with the same data. */
   async restart(): Promise<void> {
     await this.stop();
-    this.running = await serve(this.log, this.port);
+    await this.listen(this.port);
+  }
+
+  private async listen(port: number): Promise<void> {
+    const grpcServer = createGrpcServer(this.log, [this.availability.interceptor]);
+    addGossipService(grpcServer, this.gossip);
+    this.running = await serve(grpcServer, port);
+    this.boundPort = this.running.port;
   }
 }
 
@@ -103,8 +130,7 @@ interface Running {
  * We own the TCP listener and hand its sockets to gRPC, so that stop() can destroy them: clients
  * then see a dropped connection (UNAVAILABLE), where a gRPC shutdown would cancel their calls.
  */
-async function serve(log: EventLog, port: number): Promise<Running> {
-  const grpcServer = createGrpcServer(log);
+async function serve(grpcServer: Server, port: number): Promise<Running> {
   const injector = grpcServer.createConnectionInjector(ServerCredentials.createInsecure());
   const sockets = new Set<Socket>();
   const listener = createTcpServer((socket) => {
@@ -124,8 +150,8 @@ async function serve(log: EventLog, port: number): Promise<Running> {
   return { port: (listener.address() as AddressInfo).port, crash };
 }
 
-function createGrpcServer(log: EventLog): Server {
-  const server = new Server();
+function createGrpcServer(log: EventLog, interceptors: ServerInterceptor[]): Server {
+  const server = new Server({ interceptors });
   server.addService(StreamsService, {
     append: appendHandler(log),
     read: readHandler(log),
