@@ -54,7 +54,12 @@ describe('EventStoreDBTestCluster', () => {
     await cluster.stop();
   });
 
-  it('gives a connection string with every node as a gossip seed', () => {
+  it('starts with node 0 leading, and gives a connection string with every node as a gossip seed', () => {
+    expect(cluster.members().map((member) => member.state)).toEqual([
+      'leader',
+      'follower',
+      'follower',
+    ]);
     const ports = cluster.nodes.map((node) => node.port);
     expect(cluster.connectionString).toBe(
       `esdb://${ports.map((port) => `127.0.0.1:${port}`).join(',')}?tls=false`,

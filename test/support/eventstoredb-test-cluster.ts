@@ -11,21 +11,25 @@ import type { GossipMember, MemberState } from './eventstoredb-test-gossip.js';
 import { EventStoreDBTestServer } from './eventstoredb-test-server.js';
 
 export class EventStoreDBTestCluster {
-  private readonly states: MemberState[];
+  private readonly servers: EventStoreDBTestServer[] = [];
+  private readonly states: MemberState[] = [];
 
-  private constructor(readonly nodes: readonly EventStoreDBTestServer[]) {
-    this.states = nodes.map((_, index) => (index === 0 ? 'leader' : 'follower'));
-  }
+  private constructor() {}
 
   /** Node 0 leads, the others follow. */
   static async start(size = 3): Promise<EventStoreDBTestCluster> {
     const log = new EventLog({ systemEvents: true });
-    const nodes: EventStoreDBTestServer[] = [];
-    const cluster = new EventStoreDBTestCluster(nodes);
+    const cluster = new EventStoreDBTestCluster();
     for (let i = 0; i < size; i += 1) {
-      nodes.push(await EventStoreDBTestServer.start({ log, gossip: () => cluster.members() }));
+      const gossip = () => cluster.members();
+      cluster.servers.push(await EventStoreDBTestServer.start({ log, gossip }));
+      cluster.states.push(i === 0 ? 'leader' : 'follower');
     }
     return cluster;
+  }
+
+  get nodes(): readonly EventStoreDBTestServer[] {
+    return this.servers;
   }
 
   /** Every node as a gossip seed, as a client configured for the cluster has them. */

@@ -39,13 +39,16 @@ const STATES = {
   down: VNodeState.SHUTDOWN,
 } as const;
 
+// One instance id per node (port), whichever node tells of it.
+const instanceIds = new Map<number, string>();
+
+function instanceId(port: number): SharedPb.UUID {
+  if (!instanceIds.has(port)) instanceIds.set(port, randomUUID());
+  return new shared.UUID().setString(instanceIds.get(port)!);
+}
+
 /** Registers Gossip.Read on the server; `members` is asked at every read. */
 export function addGossipService(server: Server, members: () => readonly GossipMember[]): void {
-  const instanceIds = new Map<number, string>();
-  const instanceId = (port: number) => {
-    if (!instanceIds.has(port)) instanceIds.set(port, randomUUID());
-    return new shared.UUID().setString(instanceIds.get(port)!);
-  };
   const read: handleUnaryCall<SharedPb.Empty, GossipPb.ClusterInfo> = (_call, callback) => {
     const info = new gossip.ClusterInfo().setMembersList(
       members().map(({ port, state }) =>
