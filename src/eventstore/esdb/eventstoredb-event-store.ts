@@ -1,11 +1,11 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
   FORWARDS,
   jsonEvent,
   START,
   type AllStreamResolvedEvent,
+  type EventStoreDBClient,
   type JSONType,
   type ResolvedEvent,
 } from '@eventstore/db-client';
@@ -24,6 +24,7 @@ import { Position } from '../position.js';
 import { isStreamNotFound, toPortError } from './error-mapping.js';
 import { isSystemEvent, toEsdbPosition, toRecordedEvent } from './event-mapping.js';
 import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscription.js';
+import { RenewableClient } from './renewable-client.js';
 
 export interface EventStoreDbOptions {
   connectionString: string;
@@ -37,13 +38,13 @@ type Resolved = ResolvedEvent | AllStreamResolvedEvent;
 
 /** The production event store: EventStoreDB through its official gRPC client. */
 export class EventStoreDbEventStore implements EventStore {
-  private readonly client: EventStoreDBClient;
+  private readonly clients: RenewableClient;
   private readonly resubscribe: RetryPolicy;
   private readonly appendTimeoutMs: number | undefined;
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(options: EventStoreDbOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.clients = new RenewableClient(options.connectionString);
     this.resubscribe = options.resubscribe ?? { initialDelayMs: 100, maxDelayMs: 5000 };
     this.appendTimeoutMs = options.appendTimeoutMs;
   }
@@ -58,10 +59,12 @@ export class EventStoreDbEventStore implements EventStore {
       jsonEvent({ id, type, data: data as JSONType, metadata }),
     );
     try {
-      const result = await this.client.appendToStream(stream, proposed, {
-        expectedRevision: options.expectedRevision ?? 'any',
-        deadline: this.appendTimeoutMs,
-      });
+      const result = await this.clients.use((client) =>
+        client.appendToStream(stream, proposed, {
+          expectedRevision: options.expectedRevision ?? 'any',
+          deadline: this.appendTimeoutMs,
+        }),
+      );
       const position = result.position ?? (await this.lastPositionOf(stream));
       return {
         nextRevision: result.nextExpectedRevision,
@@ -74,13 +77,16 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const read = this.client.readStream(stream, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: options.fromRevision ?? (backwards ? END : START),
-      maxCount: options.limit ?? Number.MAX_SAFE_INTEGER,
-    });
     try {
-      return await collect(read);
+      return await this.clients.use((client) =>
+        collect(
+          client.readStream(stream, {
+            direction: backwards ? BACKWARDS : FORWARDS,
+            fromRevision: options.fromRevision ?? (backwards ? END : START),
+            maxCount: options.limit ?? Number.MAX_SAFE_INTEGER,
+          }),
+        ),
+      );
     } catch (error) {
       if (isStreamNotFound(error)) return [];
       throw toPortError(error);
@@ -107,7 +113,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = subscribeToAllWithRetry(this.client, options.from, this.resubscribe);
+    const subscription = subscribeToAllWithRetry(this.clients, options.from, this.resubscribe);
     this.subscriptions.add(subscription);
     return {
       [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
@@ -120,16 +126,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async headPosition(): Promise<Position | undefined> {
     try {
-      for await (const resolved of this.client.readAll({
-        direction: BACKWARDS,
-        fromPosition: END,
-      })) {
-        const event = resolved.event;
-        if (event?.position && !isSystemEvent(event.type)) {
-          return new Position(event.position.commit, event.position.prepare);
-        }
-      }
-      return undefined;
+      return await this.clients.use(lastPosition);
     } catch (error) {
       throw toPortError(error);
     }
@@ -137,19 +134,21 @@ export class EventStoreDbEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.client.dispose();
+    await this.clients.dispose();
   }
 
   private async readAllPage(from: Position | undefined, maxCount: number): Promise<Resolved[]> {
-    const read = this.client.readAll({
-      direction: FORWARDS,
-      fromPosition: from ? toEsdbPosition(from) : START,
-      maxCount,
-    });
     try {
-      const page: Resolved[] = [];
-      for await (const resolved of read) page.push(resolved);
-      return page;
+      return await this.clients.use(async (client) => {
+        const page: Resolved[] = [];
+        const read = client.readAll({
+          direction: FORWARDS,
+          fromPosition: from ? toEsdbPosition(from) : START,
+          maxCount,
+        });
+        for await (const resolved of read) page.push(resolved);
+        return page;
+      });
     } catch (error) {
       throw toPortError(error);
     }
@@ -159,6 +158,16 @@ export class EventStoreDbEventStore implements EventStore {
     const [last] = await this.readStream(stream, { direction: 'backwards', limit: 1 });
     return last.position;
   }
+}
+
+async function lastPosition(client: EventStoreDBClient): Promise<Position | undefined> {
+  for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: END })) {
+    const event = resolved.event;
+    if (event?.position && !isSystemEvent(event.type)) {
+      return new Position(event.position.commit, event.position.prepare);
+    }
+  }
+  return undefined;
 }
 
 async function collect(read: AsyncIterable<Resolved>): Promise<RecordedEvent[]> {
