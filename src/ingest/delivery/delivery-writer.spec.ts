@@ -51,7 +51,7 @@ describe('DeliveryWriter', () => {
     );
     const writer = new DeliveryWriter(store, metrics, forwarder);
     expect(await writer.write(record)).toEqual({ spooled: true });
-    expect(spool.oldest()).toMatchObject({ stream: record.stream, attempted: true });
+    expect(spool.oldest(1)).toMatchObject([{ stream: record.stream, attempted: true }]);
     expect(forwarder.waiting).toBe(1);
     spool.close();
   });
