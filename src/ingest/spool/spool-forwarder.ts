@@ -13,8 +13,8 @@ export interface ForwarderTiming {
 /** How far back a stream is searched for an event whose earlier forward may have landed. */
 const DUPLICATE_SEARCH_DEPTH = 500;
 /** Most deliveries taken from the spool in one round, and most of their bytes past the first. */
-const BATCH_DELIVERIES = 5_000;
-const BATCH_BYTES = 8 * 1024 * 1024;
+const BATCH_DELIVERIES = 10_000;
+const BATCH_BYTES = 16 * 1024 * 1024;
 /** Streams appended to at once. */
 const STREAMS_IN_FLIGHT = 32;
 /** Most bytes in one append, well under EventStoreDB's 1 MiB; a larger delivery goes alone. */
