@@ -49,10 +49,6 @@ export class AvailabilitySwitch {
     });
   };
 
-  get current(): Availability {
-    return this.state;
-  }
-
   set(state: Availability): void {
     this.state = state;
     if (state === 'hung') return;

@@ -29,6 +29,10 @@ const APPEND_BYTES = 512 * 1024;
 export class SpoolForwarder implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Spool');
   private depth: number;
+  /** Deliveries forwarded since the spool was last empty. */
+  private forwarded = 0;
+  /** The last round forwarded nothing. */
+  private stalled = false;
   private stopped = false;
   private wake: (() => void) | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -77,30 +81,42 @@ export class SpoolForwarder implements OnApplicationBootstrap, OnApplicationShut
 
   private async run(): Promise<void> {
     let delay = this.timing.initialRetryMs;
-    let forwarded = 0;
     while (!this.stopped) {
       const batch = this.spool.oldest(BATCH_DELIVERIES, BATCH_BYTES);
       if (batch.length === 0) {
-        if (forwarded > 0) this.logger.log(`Spool drained: ${forwarded} deliveries forwarded`);
-        forwarded = 0;
+        if (this.forwarded > 0) {
+          this.logger.log(`Spool drained: ${this.forwarded} deliveries forwarded`);
+        }
+        this.forwarded = 0;
         await this.pause(60_000);
         continue;
       }
-      const { landed, failure } = await this.forwardBatch(batch);
-      this.spool.remove(landed);
-      this.depth -= landed.length;
-      forwarded += landed.length;
-      if (failure !== undefined && !(failure instanceof StoreUnavailableError)) {
-        this.logger.error(`Cannot forward spooled deliveries: ${failure}`);
-      }
       // Some streams may fail while the rest land: wait only when nothing moved.
-      if (landed.length > 0) {
+      if (await this.forwardRound(batch)) {
         delay = this.timing.initialRetryMs;
         continue;
       }
       await this.pause(delay);
       delay = Math.min(delay * 2, this.timing.maxRetryMs);
     }
+  }
+
+  /** Forwards a round and takes what landed out of the spool; false when nothing did. */
+  private async forwardRound(batch: SpooledDelivery[]): Promise<boolean> {
+    const { landed, failure } = await this.forwardBatch(batch);
+    this.spool.remove(landed);
+    this.depth -= landed.length;
+    this.forwarded += landed.length;
+    const moved = landed.length > 0;
+    if (failure !== undefined && !(failure instanceof StoreUnavailableError)) {
+      this.logger.error(`Cannot forward spooled deliveries: ${failure}`);
+    } else if (failure !== undefined && !moved && !this.stalled) {
+      this.logger.warn(
+        `Spooled deliveries wait for the event store: ${(failure as Error).message}`,
+      );
+    }
+    this.stalled = !moved;
+    return moved;
   }
 
   /** Forwards each stream's deliveries of the batch; the ones that landed, and a failure. */
