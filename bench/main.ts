@@ -5,6 +5,7 @@ import { ingestScenario } from './ingest/ingest.scenario.js';
 import { lagScenario } from './lag/lag.scenario.js';
 import { queryScenario } from './query/query.scenario.js';
 import { rebuildScenario } from './rebuild/rebuild.scenario.js';
+import { spoolScenario } from './spool/spool.scenario.js';
 import { compileForChildren } from './support/compile.js';
 import { busyShare, describeMachine } from './support/machine.js';
 import { CACHE, RESULTS_FILE, runDir } from './support/paths.js';
@@ -21,6 +22,7 @@ const SCENARIOS: Scenario[] = [
   lagScenario,
   queryScenario,
   esdbScenario,
+  spoolScenario,
 ];
 
 const USAGE = `npm run bench [-- options]

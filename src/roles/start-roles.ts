@@ -1,15 +1,12 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Settings } from '../config/settings.js';
-import { describeEventStore } from '../eventstore/event-store.factory.js';
-import { checkEventStore } from '../platform/startup/check-event-store.js';
-import { waitForEventStore } from '../platform/startup/wait-for-event-store.js';
 import { createIngestApp } from './ingest.app.js';
 import { createProjectorApp } from './projector.app.js';
 import { createQueryApp } from './query.app.js';
 import {
   closeSharedResources,
-  openSharedResources,
+  openReadyResources,
   type SharedResources,
 } from './shared-resources.js';
 
@@ -26,7 +23,7 @@ export interface RunningRoles {
 /** Starts the roles the settings name in this process, sharing one set of stores. */
 export async function startRoles(settings: Settings): Promise<RunningRoles> {
   const roles = new Set(settings.ROLES.split(',') as Role[]);
-  const resources = openSharedResources(settings);
+  const resources = await openReadyResources(settings);
   const apps: NestFastifyApplication[] = [];
   let projector: INestApplicationContext | undefined;
   const running: RunningRoles = {
@@ -38,11 +35,6 @@ export async function startRoles(settings: Settings): Promise<RunningRoles> {
     },
   };
   try {
-    await waitForEventStore(resources.eventStore, {
-      timeoutMs: settings.EVENTSTORE_CONNECT_TIMEOUT_MS,
-      name: describeEventStore(settings),
-    });
-    await checkEventStore(resources.eventStore, describeEventStore(settings));
     if (roles.has('ingest')) {
       const app = await createIngestApp(settings, resources);
       apps.push(app);

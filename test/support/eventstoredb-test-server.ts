@@ -6,11 +6,14 @@
  * `batchAppend: false` leaves it out, and the client falls back to Streams.Append. Everything else
  * (persistent subscriptions, ...) answers UNIMPLEMENTED. Filtered $all subscriptions get a
  * checkpoint after every `maxSearchWindow (default 32) * checkpointInterval` scanned events, at the
- * last scanned position.
+ * last scanned position. Gossip lists the node as the leader (or the cluster as
+ * EventStoreDBTestCluster sets it), and `availability` makes the node not ready or hung
+ * (eventstoredb-test-availability.ts).
  */
 import {
   Server,
   ServerCredentials,
+  type ServerInterceptor,
   type handleClientStreamingCall,
   type handleServerStreamingCall,
   type handleUnaryCall,
@@ -21,6 +24,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { AppendGate, type AppendPath } from './eventstoredb-test-append-gate.js';
 import { batchAppendHandler } from './eventstoredb-test-batch-append.js';
+import { AvailabilitySwitch } from './eventstoredb-test-availability.js';
+import { addGossipService, type GossipMember } from './eventstoredb-test-gossip.js';
 import {
   EventLog,
   StreamTombstoned,
@@ -75,6 +80,10 @@ export interface EventStoreDBTestServerOptions {
   batchAppend?: boolean;
   /** The version ServerFeatures reports; 24.10.4 unless given. */
   version?: string;
+  /** Another node's log, shared as the nodes of a cluster replicate one (systemEvents is moot). */
+  log?: EventLog;
+  /** The members Gossip lists; by default this node alone, as the leader. */
+  gossip?: () => readonly GossipMember[];
 }
 
 /** What the server keeps across a restart. */
@@ -85,20 +94,31 @@ interface ServerState {
 }
 
 export class EventStoreDBTestServer {
+  /** Whether this node answers client calls; it stays as set across stop() and restart(). */
+  readonly availability = new AvailabilitySwitch();
+  private running: Running | undefined;
+  private boundPort = 0;
+
   private constructor(
-    readonly port: number,
     private readonly state: ServerState,
-    private running: Running | undefined,
+    private readonly gossip: () => readonly GossipMember[] = () => [
+      { port: this.port, state: 'leader' },
+    ],
   ) {}
 
   static async start(options: EventStoreDBTestServerOptions = {}): Promise<EventStoreDBTestServer> {
     const state = {
-      log: new EventLog({ systemEvents: options.systemEvents ?? true }),
+      log: options.log ?? new EventLog({ systemEvents: options.systemEvents ?? true }),
       appends: new AppendGate(),
       features: { version: options.version ?? '24.10.4', batchAppend: options.batchAppend ?? true },
     };
-    const running = await serve(state, options.port ?? 0);
-    return new EventStoreDBTestServer(running.port, state, running);
+    const server = new EventStoreDBTestServer(state, options.gossip);
+    await server.listen(options.port ?? 0);
+    return server;
+  }
+
+  get port(): number {
+    return this.boundPort;
   }
 
   /** Appends received so far on each path: which one the client uses. */
@@ -129,7 +149,14 @@ export class EventStoreDBTestServer {
   /** Listens again on the same port, with the same data. */
   async restart(): Promise<void> {
     await this.stop();
-    this.running = await serve(this.state, this.port);
+    await this.listen(this.port);
+  }
+
+  private async listen(port: number): Promise<void> {
+    const grpcServer = createGrpcServer(this.state, [this.availability.interceptor]);
+    addGossipService(grpcServer, this.gossip);
+    this.running = await serve(grpcServer, port);
+    this.boundPort = this.running.port;
   }
 }
 
@@ -142,8 +169,7 @@ interface Running {
  * We own the TCP listener and hand its sockets to gRPC, so that stop() can destroy them: clients
  * then see a dropped connection (UNAVAILABLE), where a gRPC shutdown would cancel their calls.
  */
-async function serve(state: ServerState, port: number): Promise<Running> {
-  const grpcServer = createGrpcServer(state);
+async function serve(grpcServer: Server, port: number): Promise<Running> {
   const injector = grpcServer.createConnectionInjector(ServerCredentials.createInsecure());
   const sockets = new Set<Socket>();
   const listener = createTcpServer((socket) => {
@@ -163,9 +189,12 @@ async function serve(state: ServerState, port: number): Promise<Running> {
   return { port: (listener.address() as AddressInfo).port, crash };
 }
 
-function createGrpcServer({ log, appends, features }: ServerState): Server {
+function createGrpcServer(
+  { log, appends, features }: ServerState,
+  interceptors: ServerInterceptor[],
+): Server {
   // Kestrel's default, which EventStoreDB keeps: one connection serves 100 calls at a time.
-  const server = new Server({ 'grpc.max_concurrent_streams': 100 });
+  const server = new Server({ 'grpc.max_concurrent_streams': 100, interceptors });
   server.addService(StreamsService, {
     append: appendHandler(log, appends),
     read: readHandler(log),

@@ -9,7 +9,7 @@ import { IngestModule } from '../../ingest/ingest.module.js';
 import { ResourcesModule } from '../../roles/resources.module.js';
 import {
   closeSharedResources,
-  openSharedResources,
+  openReadyResources,
   type SharedResources,
 } from '../../roles/shared-resources.js';
 import { importDeliveries, type ImportSummary } from './import-deliveries.js';
@@ -43,7 +43,7 @@ export function addImportCommand(program: Command): void {
     .argument('<file>', 'the NDJSON file, or - for standard input')
     .action(async (file: string) => {
       const settings = loadSettings();
-      const resources = openSharedResources(settings);
+      const resources = await openReadyResources(settings);
       const app = await NestFactory.createApplicationContext(
         ImportModule.forRoot(settings, resources),
         {

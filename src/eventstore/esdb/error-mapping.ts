@@ -1,12 +1,8 @@
 import {
-  CancelledError,
-  DeadlineExceededError,
+  AccessDeniedError,
   ErrorType,
   MaxAppendSizeExceededError,
-  NotLeaderError,
   StreamDeletedError as EsdbStreamDeletedError,
-  TimeoutError,
-  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
@@ -16,23 +12,25 @@ import {
   StreamDeletedError,
 } from '../event-store.errors.js';
 
-const GRPC_UNAVAILABLE = 14;
-const GRPC_DEADLINE_EXCEEDED = 4;
-
-/** Errors after which the same call may succeed later: the server or the network was down. */
+/**
+ * Errors after which the same call may succeed later. Only a refusal of the request itself
+ * is permanent; anything else may pass once the cluster is back: the server down or
+ * unreachable, a timeout, "Server Is Not Ready" during an election or a leader change (an
+ * UnknownError to the client), a failed leader discovery (a plain Error).
+ */
 export function isTransient(error: unknown): boolean {
-  // Appends sometimes surface the raw gRPC status instead of the client's error class.
-  const code = (error as { code?: unknown })?.code;
-  return (
-    code === GRPC_UNAVAILABLE ||
-    code === GRPC_DEADLINE_EXCEEDED ||
-    error instanceof UnavailableError ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof NotLeaderError ||
-    error instanceof CancelledError ||
-    error instanceof StoreUnavailableError
+  return !(
+    error instanceof WrongExpectedVersionError ||
+    error instanceof EsdbStreamDeletedError ||
+    error instanceof AccessDeniedError ||
+    error instanceof MaxAppendSizeExceededError
   );
+}
+
+/** The client found no leader in the cluster's gossip (client 6.2.1 throws a plain Error). */
+export function isDiscoveryFailure(error: unknown): boolean {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && /^Failed to discover after \d+ attempts/.test(message);
 }
 
 /** Translates the client's errors into the port's. */

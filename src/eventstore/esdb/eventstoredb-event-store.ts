@@ -1,7 +1,6 @@
 import {
   BACKWARDS,
   END,
-  EventStoreDBClient,
   FORWARDS,
   jsonEvent,
   START,
@@ -27,6 +26,7 @@ import { Position } from '../position.js';
 import { isStreamNotFound, toPortError } from './error-mapping.js';
 import { toEsdbPosition, toRecordedEvent } from './event-mapping.js';
 import { subscribeToAllWithRetry, type RetryPolicy } from './eventstoredb-subscription.js';
+import { RenewableClient } from './renewable-client.js';
 import { unsupportedBecause } from './server-version.js';
 
 export interface EventStoreDbOptions {
@@ -44,13 +44,13 @@ const HEAD_PAGE_SIZE = 32;
 
 /** The production event store: EventStoreDB through its official gRPC client. */
 export class EventStoreDbEventStore implements EventStore {
-  private readonly client: EventStoreDBClient;
+  private readonly clients: RenewableClient;
   private readonly resubscribe: RetryPolicy;
   private readonly appendTimeoutMs: number | undefined;
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(options: EventStoreDbOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.clients = new RenewableClient(options.connectionString);
     this.resubscribe = options.resubscribe ?? { initialDelayMs: 100, maxDelayMs: 5000 };
     this.appendTimeoutMs = options.appendTimeoutMs;
   }
@@ -68,13 +68,16 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const read = this.client.readStream(stream, {
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromRevision: options.fromRevision ?? (backwards ? END : START),
-      maxCount: options.limit ?? Number.MAX_SAFE_INTEGER,
-    });
     try {
-      return await collect(read);
+      return await this.clients.use((client) =>
+        collect(
+          client.readStream(stream, {
+            direction: backwards ? BACKWARDS : FORWARDS,
+            fromRevision: options.fromRevision ?? (backwards ? END : START),
+            maxCount: options.limit ?? Number.MAX_SAFE_INTEGER,
+          }),
+        ),
+      );
     } catch (error) {
       if (isStreamNotFound(error)) return [];
       throw toPortError(error);
@@ -101,7 +104,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const subscription = subscribeToAllWithRetry(this.client, options.from, this.resubscribe);
+    const subscription = subscribeToAllWithRetry(this.clients, options.from, this.resubscribe);
     this.subscriptions.add(subscription);
     return {
       [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
@@ -133,7 +136,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.client.dispose();
+    await this.clients.dispose();
   }
 
   private async write(
@@ -145,10 +148,12 @@ export class EventStoreDbEventStore implements EventStore {
       jsonEvent({ id, type, data: data as JSONType, metadata }),
     );
     try {
-      const result = await this.client.appendToStream(stream, proposed, {
-        expectedRevision,
-        deadline: this.appendTimeoutMs,
-      });
+      const result = await this.clients.use((client) =>
+        client.appendToStream(stream, proposed, {
+          expectedRevision,
+          deadline: this.appendTimeoutMs,
+        }),
+      );
       const position = result.position ?? (await this.lastPositionOf(stream));
       return {
         nextRevision: result.nextExpectedRevision,
@@ -162,7 +167,9 @@ export class EventStoreDbEventStore implements EventStore {
   /** The version the server reported when the client asked which features it has. */
   private async serverVersion(): Promise<string> {
     // The client keeps that answer to itself (protected): this is its own cached lookup.
-    const client = this.client as unknown as { capabilities: Promise<{ serverVersion: string }> };
+    const client = this.clients.current as unknown as {
+      capabilities: Promise<{ serverVersion: string }>;
+    };
     try {
       return (await client.capabilities).serverVersion;
     } catch (error) {
@@ -175,13 +182,16 @@ export class EventStoreDbEventStore implements EventStore {
     maxCount: number,
     direction: Direction = FORWARDS,
   ): Promise<Resolved[]> {
-    const read = this.client.readAll({
-      direction,
-      fromPosition: from ? toEsdbPosition(from) : direction === FORWARDS ? START : END,
-      maxCount,
-    });
     try {
-      return await readToEnd(read);
+      return await this.clients.use((client) =>
+        readToEnd(
+          client.readAll({
+            direction,
+            fromPosition: from ? toEsdbPosition(from) : direction === FORWARDS ? START : END,
+            maxCount,
+          }),
+        ),
+      );
     } catch (error) {
       throw toPortError(error);
     }

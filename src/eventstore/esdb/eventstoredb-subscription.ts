@@ -3,13 +3,13 @@ import {
   START,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
-  type EventStoreDBClient,
 } from '@eventstore/db-client';
 import type { Subscription, SubscriptionMessage } from '../event-store.port.js';
 import type { Position } from '../position.js';
 import { isTransient, toPortError } from './error-mapping.js';
 import { toEsdbPosition, toRecordedEvent } from './event-mapping.js';
 import { MessageQueue } from './message-queue.js';
+import type { RenewableClient } from './renewable-client.js';
 
 export interface RetryPolicy {
   initialDelayMs: number;
@@ -19,12 +19,13 @@ export interface RetryPolicy {
 const HIGH_WATER = 1000;
 
 /**
- * A catch-up subscription to $all that survives dropped connections: it subscribes again
- * after the last event it handed on, so nothing is skipped or repeated. The caught-up
- * message is placed after the events the server sent before it, and is sent once.
+ * A catch-up subscription to $all that survives dropped connections and leader changes: on
+ * any error but a permanent one it subscribes again after the last event it handed on, so
+ * nothing is skipped or repeated. The caught-up message is placed after the events the
+ * server sent before it, and is sent once.
  */
 export function subscribeToAllWithRetry(
-  client: EventStoreDBClient,
+  clients: RenewableClient,
   from: Position | undefined,
   retry: RetryPolicy,
 ): Subscription {
@@ -37,6 +38,7 @@ export function subscribeToAllWithRetry(
   const queue = new MessageQueue<SubscriptionMessage>(() => current?.resume());
 
   const open = () => {
+    const client = clients.current;
     const subscription = client.subscribeToAll({
       fromPosition: last ? toEsdbPosition(last) : START,
       filter: excludeSystemEvents(),
@@ -56,6 +58,7 @@ export function subscribeToAllWithRetry(
       if (lost || closed) return;
       lost = true;
       subscription.removeAllListeners('data');
+      clients.renewAfter(client, error);
       if (error !== undefined && !isTransient(error)) return queue.fail(toPortError(error));
       reconnectTimer = setTimeout(open, delay);
       delay = Math.min(delay * 2, retry.maxDelayMs);
@@ -90,7 +93,8 @@ export function subscribeToAllWithRetry(
       closed = true;
       clearTimeout(reconnectTimer);
       queue.end();
-      await current?.unsubscribe();
+      // One that never reached a server has nothing to cancel and rejects.
+      await current?.unsubscribe().catch(() => {});
       await iterator.return(undefined);
     },
   };

@@ -8,6 +8,8 @@ export interface SpooledDelivery extends DeliveryRecord {
   seq: number;
   /** Forwarding was tried before: the event may already be in the store. */
   attempted: boolean;
+  /** Its size as EventStoreDB counts an append: data, metadata and twice the type, in bytes. */
+  bytes: number;
 }
 
 interface SpoolRow {
@@ -63,7 +65,7 @@ export class DeliverySpool {
         `INSERT INTO spool (stream, event_id, type, data, metadata, attempted)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      oldest: this.db.prepare<[], SpoolRow>('SELECT * FROM spool ORDER BY seq LIMIT 1'),
+      oldest: this.db.prepare<[number], SpoolRow>('SELECT * FROM spool ORDER BY seq LIMIT ?'),
       markAttempted: this.db.prepare<[number]>('UPDATE spool SET attempted = 1 WHERE seq = ?'),
       remove: this.db.prepare<[number]>('DELETE FROM spool WHERE seq = ?'),
       depth: this.db.prepare<[], { depth: number }>('SELECT count(*) AS depth FROM spool'),
@@ -81,17 +83,27 @@ export class DeliverySpool {
     );
   }
 
-  oldest(): SpooledDelivery | undefined {
-    const row = this.statements.oldest.get();
-    return row && toSpooled(row);
+  /** The oldest deliveries in arrival order: `limit` at most, and past the first `maxBytes`. */
+  oldest(limit: number, maxBytes = Infinity): SpooledDelivery[] {
+    const oldest: SpooledDelivery[] = [];
+    let bytes = 0;
+    for (const row of this.statements.oldest.iterate(limit)) {
+      const delivery = toSpooled(row);
+      bytes += delivery.bytes;
+      if (oldest.length > 0 && bytes > maxBytes) break;
+      oldest.push(delivery);
+    }
+    return oldest;
   }
 
-  markAttempted(seq: number): void {
-    this.statements.markAttempted.run(seq);
+  /** Marks the deliveries as tried, in one transaction. */
+  markAttempted(seqs: readonly number[]): void {
+    this.inTransaction(seqs, (seq) => this.statements.markAttempted.run(seq));
   }
 
-  remove(seq: number): void {
-    this.statements.remove.run(seq);
+  /** Removes the deliveries, in one transaction. */
+  remove(seqs: readonly number[]): void {
+    this.inTransaction(seqs, (seq) => this.statements.remove.run(seq));
   }
 
   depth(): number {
@@ -100,6 +112,10 @@ export class DeliverySpool {
 
   close(): void {
     this.db.close();
+  }
+
+  private inTransaction(seqs: readonly number[], change: (seq: number) => void): void {
+    if (seqs.length > 0) this.db.transaction(() => seqs.forEach(change))();
   }
 }
 
@@ -110,5 +126,7 @@ function toSpooled(row: SpoolRow): SpooledDelivery {
     data: JSON.parse(row.data),
     metadata: JSON.parse(row.metadata),
   };
-  return { seq: row.seq, stream: row.stream, event, attempted: row.attempted === 1 };
+  const bytes =
+    Buffer.byteLength(row.data) + Buffer.byteLength(row.metadata) + 2 * Buffer.byteLength(row.type);
+  return { seq: row.seq, stream: row.stream, event, attempted: row.attempted === 1, bytes };
 }

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '../../../src/eventstore/event-store.port.js';
+import type { EventStore, RecordedEvent } from '../../../src/eventstore/event-store.port.js';
 import { markerOf } from './deliveries.js';
-import { eventIdOf, type Answer, type Delivery } from './load-generator.js';
+import { accepted, eventIdOf, type Answer, type Delivery } from './load-generator.js';
 
 /**
  * Checks of a load test's log against what its clients were told. Each returns one line per
@@ -69,6 +69,29 @@ export function gappedStreams(events: RecordedEvent[]): string[] {
       ? []
       : [`${stream}: revisions ${sorted.join(',')}`];
   });
+}
+
+/**
+ * Every check of a log that must hold exactly the deliveries answered 202: each stored once,
+ * nothing else, in the order answered, without gaps.
+ */
+export function notExactlyTheAccepted(answers: readonly Answer[], events: RecordedEvent[]) {
+  const stored = accepted(answers);
+  return [
+    ...notStoredOnce(stored, events),
+    ...unexpected(
+      stored.map((answer) => answer.delivery),
+      events,
+    ),
+    ...outOfOrder(stored, events),
+    ...gappedStreams(events),
+  ];
+}
+
+/** Whether the event a 202 answer names is in its stream. */
+export async function isStored(store: EventStore, answer: Answer): Promise<boolean> {
+  const events = await store.readStream(String(answer.body?.stream));
+  return events.some((event) => event.id === answer.body?.eventId);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -90,6 +90,11 @@ export function accepted(answers: readonly Answer[]): Answer[] {
   return answers.filter((answer) => answer.status === 202);
 }
 
+/** Answered 202 from the spool: the event store did not take it in time. */
+export function isSpooled(answer: Answer): boolean {
+  return answer.status === 202 && answer.body?.spooled === true;
+}
+
 export function eventIdOf(answer: Answer): string {
   return String(answer.body?.eventId);
 }

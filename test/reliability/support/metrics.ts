@@ -11,3 +11,8 @@ export async function scrapeMetrics(baseUrl: string): Promise<Map<string, number
     ]),
   );
 }
+
+/** Deliveries waiting in the service's spool for EventStoreDB. */
+export async function spoolDepth(ingestUrl: string): Promise<number | undefined> {
+  return (await scrapeMetrics(ingestUrl)).get('ledger_spool_depth');
+}
