@@ -45,16 +45,21 @@ describe('EventStoreDB adapter through a leader change', () => {
     cluster.startElection();
     store = openStore(cluster.connectionString);
     const stream = uniqueStream();
+    // The client's discovery gives up, or the adapter's append timer ends the wait first.
     await expect(store.append(stream, [newEvent()])).rejects.toMatchObject({
       name: 'StoreUnavailableError',
-      message: expect.stringMatching(/Failed to discover/),
+      message: expect.stringMatching(/Failed to discover|did not answer an append/),
     });
 
     cluster.elect(1);
     await cluster.crash(0);
     const event = newEvent();
     await eventually(() => store!.append(stream, [event]));
-    expect((await store.readStream(stream)).map((read) => read.id)).toEqual([event.id]);
+    // An append the adapter stopped waiting for may still land once a leader is found: that
+    // is why a timed-out delivery counts as attempted. Neither is stored twice.
+    const ids = (await store.readStream(stream)).map((read) => read.id);
+    expect(ids).toContain(event.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('keeps a subscription going through an election and a crashed leader, with no gap and no duplicate', async () => {

@@ -48,7 +48,10 @@ describe('EventStoreDBTestCluster', () => {
     return client;
   };
 
-  beforeEach(async () => (cluster = await EventStoreDBTestCluster.start()));
+  // Streams.Append, where the client puts its deadline on an append (it puts none on BatchAppend).
+  beforeEach(
+    async () => (cluster = await EventStoreDBTestCluster.start(3, { batchAppend: false })),
+  );
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));
     await cluster.stop();

@@ -16,13 +16,16 @@ export class EventStoreDBTestCluster {
 
   private constructor() {}
 
-  /** Node 0 leads, the others follow. */
-  static async start(size = 3): Promise<EventStoreDBTestCluster> {
+  /** Node 0 leads, the others follow; `batchAppend: false` has them offer only Streams.Append. */
+  static async start(
+    size = 3,
+    options: { batchAppend?: boolean } = {},
+  ): Promise<EventStoreDBTestCluster> {
     const log = new EventLog({ systemEvents: true });
     const cluster = new EventStoreDBTestCluster();
     for (let i = 0; i < size; i += 1) {
       const gossip = () => cluster.members();
-      cluster.servers.push(await EventStoreDBTestServer.start({ log, gossip }));
+      cluster.servers.push(await EventStoreDBTestServer.start({ ...options, log, gossip }));
       cluster.states.push(i === 0 ? 'leader' : 'follower');
     }
     return cluster;
