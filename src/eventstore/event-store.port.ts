@@ -65,6 +65,16 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   close(): Promise<void>;
 }
 
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+  /**
+   * Wait for the store's answer however long it takes, rather than failing as unavailable
+   * after the store's append timeout: for a writer that would otherwise append again while
+   * the first append may still land.
+   */
+  untilAnswered?: boolean;
+}
+
 /**
  * The event log. Two adapters implement it (embedded SQLite and EventStoreDB); nothing
  * outside them touches a store directly. Only the application's own events are visible:
@@ -72,11 +82,7 @@ export interface Subscription extends AsyncIterable<SubscriptionMessage> {
  */
 export interface EventStore {
   /** Appends all events or none; resolves once they are durable. */
-  append(
-    stream: string,
-    events: NewEvent[],
-    options?: { expectedRevision?: ExpectedRevision },
-  ): Promise<AppendResult>;
+  append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
 
   /** A stream that does not exist reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

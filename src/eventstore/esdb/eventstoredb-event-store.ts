@@ -11,6 +11,7 @@ import {
   type StreamingRead,
 } from '@eventstore/db-client';
 import type {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -58,12 +59,13 @@ export class EventStoreDbEventStore implements EventStore {
   async append(
     stream: string,
     events: NewEvent[],
-    options: { expectedRevision?: ExpectedRevision } = {},
+    options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('An append needs at least one event');
-    const appending = this.write(stream, events, options.expectedRevision ?? 'any');
-    if (this.appendTimeoutMs === undefined) return appending;
-    return answeredWithin(appending, this.appendTimeoutMs, stream);
+    const deadline = options.untilAnswered ? Infinity : this.appendTimeoutMs;
+    const appending = this.write(stream, events, options.expectedRevision ?? 'any', deadline);
+    if (deadline === undefined || deadline === Infinity) return appending;
+    return answeredWithin(appending, deadline, stream);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -143,16 +145,14 @@ export class EventStoreDbEventStore implements EventStore {
     stream: string,
     events: NewEvent[],
     expectedRevision: ExpectedRevision,
+    deadline: number | undefined,
   ): Promise<AppendResult> {
     const proposed = events.map(({ id, type, data, metadata }) =>
       jsonEvent({ id, type, data: data as JSONType, metadata }),
     );
     try {
       const result = await this.clients.use((client) =>
-        client.appendToStream(stream, proposed, {
-          expectedRevision,
-          deadline: this.appendTimeoutMs,
-        }),
+        client.appendToStream(stream, proposed, { expectedRevision, deadline }),
       );
       const position = result.position ?? (await this.lastPositionOf(stream));
       return {

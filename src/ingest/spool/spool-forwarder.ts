@@ -144,9 +144,11 @@ export class SpoolForwarder implements OnApplicationBootstrap, OnApplicationShut
     landed.push(...run.filter((entry) => stored.has(entry.event.id)).map((entry) => entry.seq));
     const pending = run.filter((entry) => !stored.has(entry.event.id));
     for (const append of appendsOf(pending)) {
+      // An append given up on could still land, and then land twice once forwarded again.
       await this.store.append(
         append[0].stream,
         append.map((entry) => entry.event),
+        { untilAnswered: true },
       );
       landed.push(...append.map((entry) => entry.seq));
     }
