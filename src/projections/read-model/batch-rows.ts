@@ -36,7 +36,7 @@ type AnyRow = Record<string, SqlValue>;
 type Slot = AnyRow | null;
 
 /** Rows kept between batches, by estimated size; beyond it the least recently used go. */
-const CACHE_BYTES = 4 * 1024 * 1024;
+const CACHE_BYTES = 1024 * 1024;
 
 /**
  * The rows of one set of a projection's tables that its batches read and write. Rows are
