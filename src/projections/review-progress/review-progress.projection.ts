@@ -4,7 +4,7 @@ import type { KnownRows, Need, Rows } from '../read-model/batch-rows.js';
 import { defineReadModel, onResource, type Handler } from '../read-model/read-model.js';
 import { keepKnown } from '../shared/keep-known.js';
 import { isBehind, reviewStateRank } from '../shared/state-order.js';
-import { text } from '../shared/values.js';
+import { parseList, text } from '../shared/values.js';
 import { progressRow, reviewRow } from './review-progress-rows.js';
 import { REVIEW_PROGRESS_TABLES, type ReviewRow } from './review-progress.tables.js';
 
@@ -54,8 +54,7 @@ function isStale(known: ReviewRow, row: ReviewRow): boolean {
 }
 
 function reviewIds(rows: KnownRows<Tables>, resultId: string): string[] {
-  const row = rows.get('review_ids_by_result', resultId);
-  return row ? (JSON.parse(row.review_ids) as string[]) : [];
+  return parseList<string>(rows.get('review_ids_by_result', resultId)?.review_ids ?? null);
 }
 
 function saveReviewIds(rows: Rows<Tables>, resultId: string, ids: string[]) {

@@ -31,12 +31,14 @@ export async function firstDeliveries(
 ): Promise<BatchFacts> {
   const firsts = new Map<string, string>();
   const deliveries = events.flatMap((event) => toDelivery(event) ?? []);
-  const keys = [...new Set(deliveries.map((d) => pairKey(d.stream, d.contentHash)))];
-  for (const chunk of chunks(keys, PAIRS_PER_STATEMENT)) {
+  const pairs = new Map(
+    deliveries.map((d) => [pairKey(d.stream, d.contentHash), [d.stream, d.contentHash]]),
+  );
+  for (const chunk of chunks([...pairs.values()], PAIRS_PER_STATEMENT)) {
     const rows = await tx.query<{ stream: string; content_hash: string; event_id: string }>(
       `SELECT stream, content_hash, event_id FROM ${LOG_DELIVERIES_TABLE}
        WHERE (stream, content_hash) IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`,
-      chunk.flatMap((key) => JSON.parse(key) as [string, string]),
+      chunk.flat(),
     );
     for (const row of rows) firsts.set(pairKey(row.stream, row.content_hash), row.event_id);
   }
@@ -66,5 +68,5 @@ export async function firstDeliveries(
 }
 
 function pairKey(stream: string, contentHash: string): string {
-  return JSON.stringify([stream, contentHash]);
+  return `${stream}\u0000${contentHash}`;
 }

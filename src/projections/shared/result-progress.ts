@@ -1,6 +1,7 @@
 import type { AssessmentResult } from '../../events/payloads.js';
 import { defineTable, type RowOf } from '../../readstore/table.js';
 import type { TableRows } from '../read-model/batch-rows.js';
+import { keepKnown } from './keep-known.js';
 import { isBehind, resultStateRank } from './state-order.js';
 import { int } from './values.js';
 
@@ -35,11 +36,7 @@ export function advanceResultProgress(
     accumulated_seconds: int(result.accumulated_seconds),
   };
   if (known && isOlder(known, reported)) return false;
-  progress.put({
-    result_id: result.id,
-    state_rank: reported.state_rank ?? known?.state_rank ?? null,
-    accumulated_seconds: reported.accumulated_seconds ?? known?.accumulated_seconds ?? null,
-  });
+  progress.put(keepKnown(known, reported));
   return true;
 }
 

@@ -11,6 +11,7 @@ import {
   reportFromCandidate,
   reportFromResult,
 } from '../shared/candidate-state.js';
+import { keepKnown } from '../shared/keep-known.js';
 import { advanceResultProgress } from '../shared/result-progress.js';
 import { num, parseList, record, text } from '../shared/values.js';
 import {
@@ -25,7 +26,9 @@ type Tables = typeof TEAM_CANDIDATE_TABLES;
 
 /** A candidate's rows: the candidate, its state, and its results (once their list is known). */
 function candidateNeeds(id: string, known: KnownRows<Tables>): Need<Tables>[] {
-  const results = resultIds(known.get('team_candidate_result_lists', id)?.result_ids);
+  const results = parseList<string>(
+    known.get('team_candidate_result_lists', id)?.result_ids ?? null,
+  );
   return [
     ['team_candidates', id],
     ['team_candidate_states', id],
@@ -130,30 +133,24 @@ function linkResult(
   score: number | null,
 ) {
   const known = rows.get('team_candidate_results', resultId);
-  if (known) {
-    rows.put('team_candidate_results', {
-      ...known,
-      assessment_id: assessmentId ?? known.assessment_id,
-      score: score ?? known.score,
-    });
-    return;
-  }
-  rows.put('team_candidate_results', {
-    result_id: resultId,
-    candidate_id: candidateId,
-    assessment_id: assessmentId,
-    score,
-  });
+  const link = { result_id: resultId, candidate_id: known?.candidate_id ?? candidateId };
+  rows.put(
+    'team_candidate_results',
+    keepKnown(known, { ...link, assessment_id: assessmentId, score }),
+  );
+  if (known) return;
   const list = rows.get('team_candidate_result_lists', candidateId);
   rows.put('team_candidate_result_lists', {
     candidate_id: candidateId,
-    result_ids: JSON.stringify([...resultIds(list?.result_ids), resultId]),
+    result_ids: JSON.stringify([...parseList<string>(list?.result_ids ?? null), resultId]),
   });
 }
 
 /** Writes the row, raising its result count and best score to what the ledger has seen. */
 function save(rows: Rows<Tables>, before: CandidateRow | undefined, row: CandidateRow) {
-  const linked = resultIds(rows.get('team_candidate_result_lists', row.id)?.result_ids);
+  const linked = parseList<string>(
+    rows.get('team_candidate_result_lists', row.id)?.result_ids ?? null,
+  );
   const scores = linked.flatMap((id) => rows.get('team_candidate_results', id)?.score ?? []);
   const after: CandidateRow = {
     ...row,
@@ -177,10 +174,6 @@ function save(rows: Rows<Tables>, before: CandidateRow | undefined, row: Candida
       terms.map((term) => ({ candidate_id: after.id, term })),
     );
   }
-}
-
-function resultIds(list: string | undefined): string[] {
-  return list ? parseList<string>(list) : [];
 }
 
 function maxOf(a: number | null, b: number | null): number | null {
